@@ -1,0 +1,3 @@
+using Engine.Cli;
+
+return EngineCli.Run(args, Console.In, Console.OpenStandardOutput(), Console.Error);

@@ -1,0 +1,504 @@
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using Engine.Lexing.Internal;
+
+namespace Engine.Lexing;
+
+/// <summary>
+/// A forward-only tokenizer over a span of UTF-16 text. It allocates nothing: each call to
+/// <see cref="Read(out Token)"/> returns the next <see cref="Token"/> by value.
+/// </summary>
+/// <remarks>
+/// Whitespace and invisible bidi marks are skipped; everything else, whatever the input (lone
+/// surrogates, NUL, stray combining marks), lands in exactly one token, so the tokens and the
+/// skipped characters between them always reproduce the input.
+/// Text can arrive in blocks: pass <c>isFinalBlock: false</c> and the tokenizer stops before a
+/// token that might continue in the next block; resume with <see cref="CurrentState"/> on a
+/// buffer that starts at <see cref="Consumed"/>.
+/// </remarks>
+[SkipLocalsInit]
+public ref struct Tokenizer
+{
+    private readonly ReadOnlySpan<char> _text;
+    private readonly bool _isFinalBlock;
+    private readonly int _offset;
+    private int _pos;
+
+    /// <summary>Tokenizes a whole text.</summary>
+    public Tokenizer(ReadOnlySpan<char> text)
+        : this(text, isFinalBlock: true, default)
+    {
+    }
+
+    /// <summary>Tokenizes one block of a longer text, resuming from <paramref name="state"/>.</summary>
+    public Tokenizer(ReadOnlySpan<char> text, bool isFinalBlock, TokenizerState state)
+    {
+        _text = text;
+        _isFinalBlock = isFinalBlock;
+        _offset = state.Offset;
+        _pos = 0;
+    }
+
+    /// <summary>Appends every token of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
+    public static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        var tokenizer = new Tokenizer(text);
+        while (tokenizer.Read(out Token token))
+        {
+            tokens.Add(token);
+        }
+    }
+
+    /// <summary>How many characters of this block have been consumed (tokens and whitespace).</summary>
+    public readonly int Consumed => _pos;
+
+    /// <summary>The state to resume from, on a block that starts at <see cref="Consumed"/>.</summary>
+    public readonly TokenizerState CurrentState => new(_offset + _pos);
+
+    /// <summary>Reads the next token; false at the end of the text (or of a non-final block).</summary>
+    public bool Read(out Token token)
+    {
+        ReadOnlySpan<char> text = _text;
+        int n = text.Length;
+        int i = _pos;
+        while (i < n)
+        {
+            CharClass c = Class(text[i]);
+            if (c != CharClass.Space && c != CharClass.Ignorable)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        if (i >= n)
+        {
+            _pos = i;
+            token = default;
+            return false;
+        }
+
+        int start = i;
+        TokenFlags flags = TokenFlags.None;
+        TokenKind kind;
+        int end;
+        int scanned;
+        CharClass cls = Class(text[i]);
+        switch (cls)
+        {
+            case CharClass.ArabicLetter:
+            case CharClass.ArabicMark:
+            case CharClass.Tatweel:
+            case CharClass.Joiner:
+                end = ScanArabic(text, i, out flags, out bool hasLetter);
+                kind = hasLetter ? TokenKind.ArabicWord : TokenKind.Symbol;
+                scanned = end;
+                break;
+            case CharClass.LatinLetter:
+            case CharClass.OtherLetter:
+                end = ScanLatinStart(text, i, out kind, out flags);
+                scanned = end;
+                break;
+            case CharClass.AsciiDigit:
+            case CharClass.ArabicIndicDigit:
+            case CharClass.ExtendedDigit:
+                end = ScanNumberOrEmail(text, i, out kind, out flags);
+                scanned = end;
+                break;
+            case CharClass.Terminal:
+                end = ScanTerminal(text, i, out flags);
+                kind = TokenKind.Punctuation;
+                scanned = end;
+                break;
+            case CharClass.Punctuation:
+                end = ScanPunctuation(text, i, out kind, out flags);
+                scanned = end;
+                break;
+            case CharClass.QuoteOpen:
+                kind = TokenKind.QuoteMark;
+                flags = TokenFlags.QuoteOpen;
+                end = scanned = i + 1;
+                break;
+            case CharClass.QuoteClose:
+                kind = TokenKind.QuoteMark;
+                flags = TokenFlags.QuoteClose;
+                end = scanned = i + 1;
+                break;
+            case CharClass.QuoteAmbiguous:
+                kind = TokenKind.QuoteMark;
+                flags = TokenFlags.QuoteAmbiguous;
+                end = scanned = i + 1;
+                break;
+            case CharClass.Newline:
+                end = ScanLineBreak(text, i, out flags, out scanned);
+                kind = TokenKind.LineBreak;
+                break;
+            case CharClass.HighSurrogate:
+                kind = TokenKind.Symbol;
+                end = i + 1 < n && Class(text[i + 1]) == CharClass.LowSurrogate ? i + 2 : i + 1;
+                scanned = end;
+                break;
+            default:
+                kind = TokenKind.Symbol;
+                end = scanned = i + 1;
+                break;
+        }
+
+        if (!_isFinalBlock && scanned >= n)
+        {
+            // The token (or the whitespace run after a line break) touches the end of the block:
+            // it may go on in the next one, so leave it for then.
+            _pos = start;
+            token = default;
+            return false;
+        }
+
+        _pos = end;
+        token = new Token(_offset + start, end - start, kind, flags);
+        return true;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static CharClass Class(char c) =>
+        Unsafe.Add(ref MemoryMarshal.GetReference(CharClasses.All), c);
+
+    private static bool IsVariantLetter(char c) =>
+        c is '\u0622' or '\u0623' or '\u0625' or '\u0671' or '\u0649' or '\u0629';
+
+    private static int ScanArabic(ReadOnlySpan<char> text, int i, out TokenFlags flags, out bool hasLetter)
+    {
+        flags = TokenFlags.None;
+        hasLetter = false;
+        for (; i < text.Length; i++)
+        {
+            char ch = text[i];
+            switch (Class(ch))
+            {
+                case CharClass.ArabicLetter:
+                    hasLetter = true;
+                    if (IsVariantLetter(ch))
+                    {
+                        flags |= TokenFlags.HasVariantLetter;
+                    }
+
+                    continue;
+                case CharClass.ArabicMark:
+                    flags |= TokenFlags.HasDiacritics;
+                    continue;
+                case CharClass.CombiningMark when hasLetter:
+                    flags |= TokenFlags.HasDiacritics;
+                    continue;
+                case CharClass.Tatweel:
+                    flags |= TokenFlags.HasTatweel;
+                    continue;
+                case CharClass.Joiner:
+                    flags |= TokenFlags.HasJoiner;
+                    continue;
+                default:
+                    return i;
+            }
+        }
+
+        return i;
+    }
+
+    private static bool IsLatinWordChar(CharClass c) =>
+        c is CharClass.LatinLetter or CharClass.OtherLetter or CharClass.CombiningMark
+            or CharClass.AsciiDigit or CharClass.Joiner;
+
+    private static int ScanLatinStart(ReadOnlySpan<char> text, int i, out TokenKind kind, out TokenFlags flags)
+    {
+        flags = TokenFlags.None;
+        if (StartsUrl(text, i))
+        {
+            kind = TokenKind.Url;
+            return ScanUrl(text, i);
+        }
+
+        int end = ScanLatinWord(text, i, out bool upper);
+        if (end < text.Length && text[end] == '@')
+        {
+            int email = ScanEmail(text, i);
+            if (email > end)
+            {
+                kind = TokenKind.Email;
+                return email;
+            }
+        }
+
+        kind = TokenKind.LatinWord;
+        if (upper)
+        {
+            flags = TokenFlags.UpperCase;
+        }
+
+        return end;
+    }
+
+    private static int ScanLatinWord(ReadOnlySpan<char> text, int i, out bool upper)
+    {
+        bool sawLower = false;
+        bool sawUpper = false;
+        int n = text.Length;
+        while (i < n)
+        {
+            char ch = text[i];
+            CharClass c = Class(ch);
+            if (IsLatinWordChar(c))
+            {
+                sawLower |= char.IsAsciiLetterLower(ch);
+                sawUpper |= char.IsAsciiLetterUpper(ch);
+                i++;
+                continue;
+            }
+
+            // Inner apostrophes and hyphens join letters (don't, O'Brien, al-Qaeda).
+            if ((ch is '\'' or '\u2019' or '-' or '\u2010') && i + 1 < n && Class(text[i + 1]) is CharClass.LatinLetter or CharClass.OtherLetter)
+            {
+                i += 2;
+                continue;
+            }
+
+            break;
+        }
+
+        upper = sawUpper && !sawLower;
+        return i;
+    }
+
+    private static bool StartsUrl(ReadOnlySpan<char> text, int i)
+    {
+        ReadOnlySpan<char> rest = text[i..];
+        return rest.StartsWith("http://", StringComparison.OrdinalIgnoreCase)
+            || rest.StartsWith("https://", StringComparison.OrdinalIgnoreCase)
+            || (rest.StartsWith("www.", StringComparison.OrdinalIgnoreCase) && rest.Length > 4 && Class(rest[4]) is CharClass.LatinLetter or CharClass.AsciiDigit);
+    }
+
+    private static int ScanUrl(ReadOnlySpan<char> text, int i)
+    {
+        int n = text.Length;
+        while (i < n)
+        {
+            CharClass c = Class(text[i]);
+            if (c is CharClass.Space or CharClass.Newline or CharClass.Ignorable or CharClass.QuoteOpen
+                or CharClass.QuoteClose or CharClass.QuoteAmbiguous || text[i] is '<' or '>')
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        // Trailing punctuation belongs to the sentence, not to the address.
+        while (text[i - 1] is '.' or ',' or ';' or ':' or '!' or '?' or ')' or ']' or '}' or '\u060C' or '\u061B' or '\u061F')
+        {
+            i--;
+        }
+
+        return i;
+    }
+
+    private static bool IsEmailLocal(char c) => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '%' or '+' or '-';
+
+    private static int ScanEmail(ReadOnlySpan<char> text, int start)
+    {
+        int i = start;
+        int n = text.Length;
+        while (i < n && IsEmailLocal(text[i]))
+        {
+            i++;
+        }
+
+        if (i == start || i >= n || text[i] != '@')
+        {
+            return start;
+        }
+
+        i++;
+        int domainStart = i;
+        int lastDot = -1;
+        while (i < n && (char.IsAsciiLetterOrDigit(text[i]) || text[i] is '-' or '.'))
+        {
+            if (text[i] == '.')
+            {
+                lastDot = i;
+            }
+
+            i++;
+        }
+
+        while (i > domainStart && text[i - 1] == '.')
+        {
+            i--;
+        }
+
+        return lastDot > domainStart && lastDot < i - 1 ? i : start;
+    }
+
+    private static int ScanNumberOrEmail(ReadOnlySpan<char> text, int i, out TokenKind kind, out TokenFlags flags)
+    {
+        int end = ScanNumber(text, i, out flags);
+        if (end < text.Length && (text[end] == '@' || char.IsAsciiLetter(text[end])) && char.IsAsciiDigit(text[i]))
+        {
+            int email = ScanEmail(text, i);
+            if (email > end)
+            {
+                kind = TokenKind.Email;
+                flags = TokenFlags.None;
+                return email;
+            }
+        }
+
+        kind = TokenKind.Number;
+        return end;
+    }
+
+    private static int ScanNumber(ReadOnlySpan<char> text, int i, out TokenFlags flags)
+    {
+        flags = TokenFlags.None;
+        int n = text.Length;
+        while (true)
+        {
+            while (i < n && Class(text[i]) is CharClass.AsciiDigit or CharClass.ArabicIndicDigit or CharClass.ExtendedDigit)
+            {
+                if (text[i] > '9')
+                {
+                    flags |= TokenFlags.ArabicDigits;
+                }
+
+                i++;
+            }
+
+            // A separator joins digits only when a digit follows it: 2.5, 2,500, ٢٫٥, 2021/7/26, 10:30.
+            if (i + 1 < n && CharClasses.IsDigit(Class(text[i + 1])))
+            {
+                switch (text[i])
+                {
+                    case '.' or ',' or '\u066B' or '\u066C':
+                        flags |= TokenFlags.HasSeparator;
+                        i++;
+                        continue;
+                    case '/':
+                        flags |= TokenFlags.Date;
+                        i++;
+                        continue;
+                    case ':':
+                        i++;
+                        continue;
+                }
+            }
+
+            return i;
+        }
+    }
+
+    private static int ScanTerminal(ReadOnlySpan<char> text, int i, out TokenFlags flags)
+    {
+        flags = TokenFlags.SentenceTerminal;
+        char ch = text[i];
+        if (ch == '\u2026')
+        {
+            flags |= TokenFlags.Ellipsis;
+            return i + 1;
+        }
+
+        if (ch == '.')
+        {
+            int j = i + 1;
+            while (j < text.Length && text[j] == '.')
+            {
+                j++;
+            }
+
+            if (j - i >= 2)
+            {
+                flags |= TokenFlags.Ellipsis;
+            }
+
+            return j;
+        }
+
+        return i + 1;
+    }
+
+    private static int ScanPunctuation(ReadOnlySpan<char> text, int i, out TokenKind kind, out TokenFlags flags)
+    {
+        flags = TokenFlags.None;
+        char ch = text[i];
+        if (i + 1 < text.Length)
+        {
+            CharClass next = Class(text[i + 1]);
+            if (ch == '#' && (CharClasses.IsLetterOrDigit(next) || text[i + 1] == '_'))
+            {
+                kind = TokenKind.Hashtag;
+                return ScanHandle(text, i + 1, allowAnyScript: true);
+            }
+
+            if (ch == '@' && (char.IsAsciiLetterOrDigit(text[i + 1]) || text[i + 1] == '_'))
+            {
+                kind = TokenKind.Mention;
+                return ScanHandle(text, i + 1, allowAnyScript: false);
+            }
+        }
+
+        kind = TokenKind.Punctuation;
+        return i + 1;
+    }
+
+    private static int ScanHandle(ReadOnlySpan<char> text, int i, bool allowAnyScript)
+    {
+        int n = text.Length;
+        while (i < n)
+        {
+            char ch = text[i];
+            CharClass c = Class(ch);
+            bool ok = ch == '_' || char.IsAsciiLetterOrDigit(ch)
+                || (allowAnyScript && (CharClasses.IsLetterOrDigit(c) || c is CharClass.ArabicMark or CharClass.Tatweel or CharClass.Joiner));
+            if (!ok)
+            {
+                break;
+            }
+
+            i++;
+        }
+
+        return i;
+    }
+
+    private static int ScanLineBreak(ReadOnlySpan<char> text, int i, out TokenFlags flags, out int scanned)
+    {
+        int n = text.Length;
+        int breaks = 0;
+        int end = i;
+        while (i < n)
+        {
+            char ch = text[i];
+            CharClass c = Class(ch);
+            if (c == CharClass.Newline)
+            {
+                // CR LF is one line break.
+                if (!(ch == '\n' && i > 0 && text[i - 1] == '\r'))
+                {
+                    breaks++;
+                }
+
+                i++;
+                end = i;
+            }
+            else if (c is CharClass.Space or CharClass.Ignorable)
+            {
+                i++;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        scanned = i;
+        flags = breaks >= 2 ? TokenFlags.BlankLine : TokenFlags.None;
+        return end;
+    }
+}

@@ -1,0 +1,12 @@
+namespace Engine.Sentences;
+
+/// <summary>What role a sentence plays in the document.</summary>
+public enum SentenceKind : byte
+{
+    /// <summary>A sentence of the body text.</summary>
+    Body = 0,
+    /// <summary>The headline: the first short line without terminal punctuation.</summary>
+    Title,
+    /// <summary>Another short line without terminal punctuation (kicker, deck or subhead).</summary>
+    Heading,
+}

@@ -1,0 +1,295 @@
+using System.Collections.Frozen;
+using Engine.Buffers;
+using Engine.Lexing;
+
+namespace Engine.Sentences;
+
+/// <summary>
+/// Splits a tokenized text into sentences. A sentence ends at a terminator (. ! ? ؟) or at a line
+/// break; it does not end at a decimal point or a date (the tokenizer keeps those inside the
+/// number), after an abbreviation (د. أ. م. Dr. U.S.), at an ellipsis, or inside a short
+/// quotation. Closing quote marks and brackets right after the terminator stay with the sentence.
+/// Leading short lines without terminal punctuation are the title and headings.
+/// </summary>
+public static class SentenceSplitter
+{
+    private static readonly FrozenSet<string> LatinAbbreviations = new[]
+    {
+        "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "etc", "inc", "ltd", "co", "corp", "no", "gen", "col",
+        "lt", "sgt", "capt", "gov", "sen", "rep", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+        "nov", "dec", "fig", "vol", "pp", "e.g", "i.e", "u.s", "u.k", "u.n", "a.m", "p.m",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LatinAbbreviationLookup =
+        LatinAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>Splits <paramref name="text"/>, whose tokens are <paramref name="tokens"/>, appending to <paramref name="sentences"/>.</summary>
+    public static void Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        options ??= SentenceOptions.Default;
+        int firstOfDocument = sentences.Count;
+        int paragraph = 0;
+        int start = -1;
+        int openQuote = -1;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            Token t = tokens[i];
+            if (t.Kind == TokenKind.LineBreak)
+            {
+                if (start >= 0)
+                {
+                    sentences.Add(Make(tokens, start, i - 1, paragraph));
+                    start = -1;
+                }
+
+                paragraph++;
+                openQuote = -1;
+                continue;
+            }
+
+            if (start < 0)
+            {
+                start = i;
+            }
+
+            if (t.Kind == TokenKind.QuoteMark)
+            {
+                openQuote = UpdateQuote(text, tokens, openQuote, i);
+                continue;
+            }
+
+            if (!t.IsTerminal || (t.Flags & TokenFlags.Ellipsis) != 0 || IsAbbreviation(text, tokens, i))
+            {
+                continue;
+            }
+
+            if (openQuote >= 0 && IsShortQuote(tokens, openQuote, i, options.MaxShortQuoteWords))
+            {
+                continue;
+            }
+
+            int last = ExtendOverClosers(text, tokens, i, ref openQuote);
+            sentences.Add(Make(tokens, start, last, paragraph));
+            start = -1;
+            i = last;
+        }
+
+        if (start >= 0)
+        {
+            sentences.Add(Make(tokens, start, tokens.Length - 1, paragraph));
+        }
+
+        MarkHeadings(text, tokens, sentences.Span[firstOfDocument..], options);
+    }
+
+    private static Sentence Make(ReadOnlySpan<Token> tokens, int first, int last, int paragraph)
+    {
+        Token a = tokens[first];
+        Token b = tokens[last];
+        return new Sentence(a.Start, b.End, first, last - first + 1, paragraph, SentenceKind.Body);
+    }
+
+    /// <summary>Tracks the innermost open quote mark; returns its token index or -1.</summary>
+    private static int UpdateQuote(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int openQuote, int i)
+    {
+        Token t = tokens[i];
+        bool canOpen = (t.Flags & TokenFlags.QuoteOpen) != 0;
+        bool canClose = (t.Flags & TokenFlags.QuoteClose) != 0;
+        if (openQuote >= 0 && canClose)
+        {
+            // An ambiguous mark closes only a quotation opened by the same character.
+            if (canOpen && text[tokens[openQuote].Start] != text[t.Start])
+            {
+                return openQuote;
+            }
+
+            return -1;
+        }
+
+        return canOpen && !IsApostrophe(text, tokens, i) ? i : openQuote;
+    }
+
+    private static bool IsApostrophe(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
+    {
+        // A lone ' glued to a word on its left (the Arabs' transliterations: qur'an) is not a quote mark.
+        Token t = tokens[i];
+        return text[t.Start] == '\'' && i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].IsWord;
+    }
+
+    private static bool IsShortQuote(ReadOnlySpan<Token> tokens, int open, int at, int maxWords)
+    {
+        int words = 0;
+        for (int j = open + 1; j < tokens.Length; j++)
+        {
+            Token t = tokens[j];
+            if (t.Kind == TokenKind.LineBreak)
+            {
+                return false;
+            }
+
+            if (t.IsWord || t.Kind == TokenKind.Number)
+            {
+                if (++words > maxWords)
+                {
+                    return false;
+                }
+            }
+            else if (j > at && t.CanCloseQuote)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static bool IsAbbreviation(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
+    {
+        Token dot = tokens[i];
+        if (dot.Length != 1 || text[dot.Start] != '.' || i == 0)
+        {
+            return false;
+        }
+
+        Token prev = tokens[i - 1];
+        if (prev.End != dot.Start)
+        {
+            return false;
+        }
+
+        if (prev.Kind == TokenKind.ArabicWord)
+        {
+            // د. محمد, أ. د. — but not "عام 1770 م." at the end of a sentence.
+            if (LetterCount(text.Slice(prev.Start, prev.Length)) != 1)
+            {
+                return false;
+            }
+
+            bool afterNumber = i >= 2 && tokens[i - 2].Kind == TokenKind.Number;
+            bool nameFollows = i + 1 < tokens.Length && tokens[i + 1].Kind == TokenKind.ArabicWord;
+            return nameFollows && !afterNumber;
+        }
+
+        if (prev.Kind == TokenKind.LatinWord)
+        {
+            ReadOnlySpan<char> word = text.Slice(prev.Start, prev.Length);
+            if (word.Length == 1 && char.IsAsciiLetterUpper(word[0]))
+            {
+                return true; // an initial: J. Smith
+            }
+
+            // U.S. / e.g.: the letters before the previous dots belong to the same abbreviation.
+            int s = prev.Start;
+            int k = i - 1;
+            while (k >= 2 && tokens[k - 1].End == tokens[k].Start && text[tokens[k - 1].Start] == '.' && tokens[k - 2].End == tokens[k - 1].Start)
+            {
+                k -= 2;
+                s = tokens[k].Start;
+            }
+
+            return LatinAbbreviationLookup.Contains(text[s..prev.End]);
+        }
+
+        return false;
+    }
+
+    private static int LetterCount(ReadOnlySpan<char> word)
+    {
+        int n = 0;
+        foreach (char c in word)
+        {
+            if (!ArabicNormalizer.IsRemoved(c))
+            {
+                n++;
+            }
+        }
+
+        return n;
+    }
+
+    private static int ExtendOverClosers(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, ref int openQuote)
+    {
+        int last = i;
+        while (last + 1 < tokens.Length)
+        {
+            Token next = tokens[last + 1];
+            if (next.Start != tokens[last].End)
+            {
+                break; // only what is glued to the terminator: .” ؟! .)
+            }
+
+            bool closer = next.IsTerminal
+                || (next.CanCloseQuote && (openQuote >= 0 || (next.Flags & TokenFlags.QuoteOpen) == 0))
+                || (next.Kind == TokenKind.Punctuation && text[next.Start] is ')' or ']' or '}');
+            if (!closer)
+            {
+                break;
+            }
+
+            if (next.Kind == TokenKind.QuoteMark)
+            {
+                openQuote = -1;
+            }
+
+            last++;
+        }
+
+        return last;
+    }
+
+    private static void MarkHeadings(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<Sentence> sentences, SentenceOptions options)
+    {
+        bool inHeader = true;
+        for (int s = 0; s < sentences.Length; s++)
+        {
+            Sentence sentence = sentences[s];
+            bool wholeParagraph = (s == 0 || sentences[s - 1].Paragraph != sentence.Paragraph)
+                && (s + 1 == sentences.Length || sentences[s + 1].Paragraph != sentence.Paragraph);
+            bool unterminated = wholeParagraph && !EndsWithTerminal(text, tokens, sentence);
+            int words = unterminated ? CountWords(tokens, sentence) : 0;
+            bool hasMore = s + 1 < sentences.Length;
+            if (inHeader && unterminated && hasMore && words <= options.MaxTitleWords)
+            {
+                sentences[s] = sentence with { Kind = s == 0 ? SentenceKind.Title : SentenceKind.Heading };
+                continue;
+            }
+
+            inHeader = false;
+            if (unterminated && hasMore && words <= options.MaxHeadingWords && s > 0)
+            {
+                sentences[s] = sentence with { Kind = SentenceKind.Heading };
+            }
+        }
+    }
+
+    private static bool EndsWithTerminal(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Sentence sentence)
+    {
+        for (int k = sentence.FirstToken + sentence.TokenCount - 1; k >= sentence.FirstToken; k--)
+        {
+            Token t = tokens[k];
+            if (t.Kind == TokenKind.QuoteMark || (t.Kind == TokenKind.Punctuation && text[t.Start] is ')' or ']'))
+            {
+                continue;
+            }
+
+            return t.IsTerminal && (t.Flags & TokenFlags.Ellipsis) == 0;
+        }
+
+        return false;
+    }
+
+    private static int CountWords(ReadOnlySpan<Token> tokens, Sentence sentence)
+    {
+        int words = 0;
+        foreach (Token t in tokens.Slice(sentence.FirstToken, sentence.TokenCount))
+        {
+            if (t.IsWord || t.Kind == TokenKind.Number)
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+}
