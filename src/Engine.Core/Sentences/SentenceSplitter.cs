@@ -64,7 +64,8 @@ public static class SentenceSplitter
                 continue;
             }
 
-            if (openQuote >= 0 && IsShortQuote(tokens, openQuote, i, options.MaxShortQuoteWords))
+            // Inside a short quotation the stop is the speaker's, not ours, unless the quotation ends right there (.”).
+            if (openQuote >= 0 && !ClosesRightAfter(tokens, i) && IsShortQuote(tokens, openQuote, i, options.MaxShortQuoteWords))
             {
                 continue;
             }
@@ -115,6 +116,25 @@ public static class SentenceSplitter
         // A lone ' glued to a word on its left (the Arabs' transliterations: qur'an) is not a quote mark.
         Token t = tokens[i];
         return text[t.Start] == '\'' && i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].IsWord;
+    }
+
+    private static bool ClosesRightAfter(ReadOnlySpan<Token> tokens, int i)
+    {
+        while (i + 1 < tokens.Length && tokens[i + 1].Start == tokens[i].End)
+        {
+            i++;
+            if (tokens[i].CanCloseQuote)
+            {
+                return true;
+            }
+
+            if (!tokens[i].IsTerminal)
+            {
+                return false;
+            }
+        }
+
+        return false;
     }
 
     private static bool IsShortQuote(ReadOnlySpan<Token> tokens, int open, int at, int maxWords)

@@ -1,0 +1,92 @@
+using System.Text;
+using System.Text.Json;
+using Engine.Cli;
+using Engine.Tests.Infrastructure;
+
+namespace Engine.Tests.Cli;
+
+public class CliTests
+{
+    internal static (int Code, string Out, string Err) Run(string stdin, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        int code = EngineCli.Run(args, new StringReader(stdin), stdout, stderr);
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+
+    [Fact]
+    public void Tokenize_SeedAsJson_ListsTokensWithOffsetsIntoTheText()
+    {
+        string seed = TestData.Seed;
+        var (code, output, _) = Run("", "tokenize", TestData.SeedPath, "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var tokens = json.RootElement.EnumerateArray().ToArray();
+        Assert.Equal(Lex.Tokens(seed).Length, tokens.Length);
+        foreach (var t in tokens)
+        {
+            int start = t.GetProperty("start").GetInt32();
+            int end = t.GetProperty("end").GetInt32();
+            Assert.Equal(seed[start..end], t.GetProperty("text").GetString());
+        }
+
+        Assert.Contains(tokens, t => t.GetProperty("kind").GetString() == "Number" && t.GetProperty("text").GetString() == "2500");
+    }
+
+    [Fact]
+    public void Sentences_FromStandardInput_PrintsOneLinePerSentence()
+    {
+        var (code, output, _) = Run("قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.", "sentences", "-");
+
+        Assert.Equal(0, code);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.EndsWith("وأضاف أن السلام قريب.", lines[1], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Sentences_SeedAsJson_MarksTheTitle()
+    {
+        var (code, output, _) = Run("", "sentences", TestData.SeedPath, "--format", "json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        var first = json.RootElement[0];
+        Assert.Equal("title", first.GetProperty("kind").GetString());
+        Assert.Equal(23, json.RootElement.GetArrayLength());
+    }
+
+    [Fact]
+    public void MissingFile_PrintsAClearMessageAndFails()
+    {
+        var (code, _, err) = Run("", "tokenize", "/no/such/file.txt");
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.Contains("file not found: /no/such/file.txt", err, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EmptyInput_PrintsAClearMessageAndFails()
+    {
+        var (code, _, err) = Run("  \n ", "sentences");
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.Contains("is empty", err, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("tokenize", "--bogus")]
+    [InlineData("tokenize", "--format", "xml")]
+    [InlineData("frobnicate")]
+    public void UnknownOptionOrCommand_FailsWithoutAStackTrace(params string[] args)
+    {
+        var (code, _, err) = Run("نص", args);
+
+        Assert.NotEqual(0, code);
+        Assert.NotEmpty(err);
+        Assert.DoesNotContain("   at ", err, StringComparison.Ordinal);
+    }
+}
