@@ -1,3 +1,5 @@
+using Engine.Lexing.Internal;
+
 namespace Engine.Lexing;
 
 /// <summary>
@@ -7,15 +9,13 @@ namespace Engine.Lexing;
 /// </summary>
 public sealed class TermTable
 {
-    private readonly Dictionary<string, int> _ids;
-    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _lookup;
+    private readonly SpanMap _ids;
     private readonly List<string> _terms;
 
     /// <summary>Creates an empty table.</summary>
     public TermTable(int capacity = 1024)
     {
-        _ids = new Dictionary<string, int>(capacity, StringComparer.Ordinal);
-        _lookup = _ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        _ids = new SpanMap(capacity);
         _terms = new List<string>(capacity);
     }
 
@@ -25,7 +25,7 @@ public sealed class TermTable
     /// <summary>The id of <paramref name="term"/>, adding it if it is new.</summary>
     public int GetOrAdd(ReadOnlySpan<char> term)
     {
-        if (_lookup.TryGetValue(term, out int id))
+        if (_ids.TryGetValue(term, out int id))
         {
             return id;
         }
@@ -38,7 +38,7 @@ public sealed class TermTable
     }
 
     /// <summary>The id of <paramref name="term"/>, or -1 when the table has never seen it.</summary>
-    public int Find(ReadOnlySpan<char> term) => _lookup.TryGetValue(term, out int id) ? id : -1;
+    public int Find(ReadOnlySpan<char> term) => _ids.TryGetValue(term, out int id) ? id : -1;
 
     /// <summary>The term with id <paramref name="id"/>.</summary>
     public string this[int id] => _terms[id];

@@ -64,7 +64,14 @@ public ref struct Tokenizer
         int i = _pos;
         while (i < n)
         {
-            CharClass c = Class(text[i]);
+            char ch0 = text[i];
+            if (ch0 == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            CharClass c = Class(ch0);
             if (c != CharClass.Space && c != CharClass.Ignorable)
             {
                 break;
@@ -164,43 +171,67 @@ public ref struct Tokenizer
     private static CharClass Class(char c) =>
         Unsafe.Add(ref MemoryMarshal.GetReference(CharClasses.All), c);
 
-    private static bool IsVariantLetter(char c) =>
-        c is '\u0622' or '\u0623' or '\u0625' or '\u0671' or '\u0649' or '\u0629';
+    /// <summary>Word flags contributed by each character of U+0621..U+0652, plus <see cref="LetterBit"/> for letters.</summary>
+    private static ReadOnlySpan<ushort> ArabicCore =>
+    [
+        // U+0621..U+0627: ء آ أ ؤ إ ئ ا
+        LetterBit, LetterBit | Variant, LetterBit | Variant, LetterBit, LetterBit | Variant, LetterBit, LetterBit,
+        // U+0628..U+063A: ب ة ت … غ
+        LetterBit, LetterBit | Variant, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit,
+        LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit,
+        // U+063B..U+063F: Keheh and other letters of Arabic-script languages
+        LetterBit, LetterBit, LetterBit, LetterBit, LetterBit,
+        // U+0640 tatweel
+        (ushort)TokenFlags.HasTatweel,
+        // U+0641..U+064A: ف ق ك ل م ن ه و ى ي
+        LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit, LetterBit | Variant, LetterBit,
+        // U+064B..U+0652: tanween, harakat, shadda, sukun
+        Mark, Mark, Mark, Mark, Mark, Mark, Mark, Mark,
+    ];
+
+    private const ushort LetterBit = 0x8000;
+    private const ushort Variant = (ushort)TokenFlags.HasVariantLetter;
+    private const ushort Mark = (ushort)TokenFlags.HasDiacritics;
 
     private static int ScanArabic(ReadOnlySpan<char> text, int i, out TokenFlags flags, out bool hasLetter)
     {
-        flags = TokenFlags.None;
-        hasLetter = false;
+        ReadOnlySpan<ushort> core = ArabicCore;
+        uint bits = 0;
         for (; i < text.Length; i++)
         {
             char ch = text[i];
+            uint offset = (uint)ch - 0x0621;
+            if (offset < (uint)core.Length)
+            {
+                // The common case: one table load per character, no branch on its kind.
+                bits |= core[(int)offset];
+                continue;
+            }
+
             switch (Class(ch))
             {
                 case CharClass.ArabicLetter:
-                    hasLetter = true;
-                    if (IsVariantLetter(ch))
-                    {
-                        flags |= TokenFlags.HasVariantLetter;
-                    }
-
+                    bits |= LetterBit | (ch == '\u0671' ? Variant : 0u);
                     continue;
                 case CharClass.ArabicMark:
-                    flags |= TokenFlags.HasDiacritics;
+                    bits |= Mark;
                     continue;
-                case CharClass.CombiningMark when hasLetter:
-                    flags |= TokenFlags.HasDiacritics;
+                case CharClass.CombiningMark when (bits & LetterBit) != 0:
+                    bits |= Mark;
                     continue;
                 case CharClass.Tatweel:
-                    flags |= TokenFlags.HasTatweel;
+                    bits |= (uint)TokenFlags.HasTatweel;
                     continue;
                 case CharClass.Joiner:
-                    flags |= TokenFlags.HasJoiner;
+                    bits |= (uint)TokenFlags.HasJoiner;
                     continue;
-                default:
-                    return i;
             }
+
+            break;
         }
 
+        hasLetter = (bits & LetterBit) != 0;
+        flags = (TokenFlags)(bits & ~(uint)LetterBit);
         return i;
     }
 

@@ -32,9 +32,15 @@ public static class SentenceSplitter
         int paragraph = 0;
         int start = -1;
         int openQuote = -1;
+        bool hardWrapped = IsHardWrapped(text, tokens);
         for (int i = 0; i < tokens.Length; i++)
         {
             Token t = tokens[i];
+            if (t.Kind == TokenKind.LineBreak && hardWrapped && (t.Flags & TokenFlags.BlankLine) == 0)
+            {
+                continue; // a wrap inside a paragraph, not the end of one
+            }
+
             if (t.Kind == TokenKind.LineBreak)
             {
                 if (start >= 0)
@@ -82,6 +88,37 @@ public static class SentenceSplitter
         }
 
         MarkHeadings(text, tokens, sentences.Span[firstOfDocument..], options);
+    }
+
+    /// <summary>
+    /// Whether the text is hard-wrapped: most of its line breaks fall mid-sentence (the line before
+    /// ends without terminal punctuation). Then only blank lines separate paragraphs.
+    /// </summary>
+    private static bool IsHardWrapped(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens)
+    {
+        int breaks = 0;
+        int midSentence = 0;
+        for (int i = 1; i < tokens.Length; i++)
+        {
+            if (tokens[i].Kind != TokenKind.LineBreak || (tokens[i].Flags & TokenFlags.BlankLine) != 0 || tokens[i - 1].Kind == TokenKind.LineBreak)
+            {
+                continue;
+            }
+
+            breaks++;
+            int k = i - 1;
+            while (k > 0 && (tokens[k].Kind == TokenKind.QuoteMark || (tokens[k].Kind == TokenKind.Punctuation && text[tokens[k].Start] is ')' or ']')))
+            {
+                k--;
+            }
+
+            if (!tokens[k].IsTerminal || (tokens[k].Flags & TokenFlags.Ellipsis) != 0)
+            {
+                midSentence++;
+            }
+        }
+
+        return breaks >= 3 && midSentence * 5 >= breaks * 3;
     }
 
     private static Sentence Make(ReadOnlySpan<Token> tokens, int first, int last, int paragraph)

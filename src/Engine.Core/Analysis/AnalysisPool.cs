@@ -1,0 +1,37 @@
+using Microsoft.Extensions.ObjectPool;
+
+namespace Engine.Analysis;
+
+/// <summary>
+/// Pooled <see cref="TextAnalysis"/> instances: per-request analysis state that keeps its rented
+/// arrays and its term table between documents. Instances grown by an unusually large document,
+/// or whose vocabulary has grown past a bound, are dropped instead of returned.
+/// </summary>
+public static class AnalysisPool
+{
+    /// <summary>A term table larger than this is not kept (its memory goes back to the GC).</summary>
+    public const int MaxPooledTerms = 200_000;
+
+    /// <summary>A document with more tokens than this makes its analysis too big to keep.</summary>
+    public const int MaxPooledTokens = 1 << 20;
+
+    /// <summary>The process-wide pool.</summary>
+    public static ObjectPool<TextAnalysis> Shared { get; } =
+        new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(new Policy());
+
+    private sealed class Policy : PooledObjectPolicy<TextAnalysis>
+    {
+        public override TextAnalysis Create() => new();
+
+        public override bool Return(TextAnalysis obj)
+        {
+            if (obj.Terms.Terms.Count > MaxPooledTerms || obj.Tokens.Length > MaxPooledTokens)
+            {
+                obj.Dispose();
+                return false;
+            }
+
+            return true;
+        }
+    }
+}

@@ -1,0 +1,134 @@
+using Engine.Buffers;
+using Engine.Lexing;
+using Engine.Sentences;
+
+namespace Engine.Analysis;
+
+/// <summary>
+/// The shared analysis of one text that summaries and quotes read: tokens, sentences, a term id
+/// per token and a sorted term vector per sentence. Reusable: <see cref="Load"/> clears and refills
+/// it, keeping its pooled arrays, so a pooled instance analyses document after document without
+/// allocating. One owner at a time; <see cref="Dispose"/> returns the arrays to the pool.
+/// </summary>
+public sealed class TextAnalysis : IDisposable
+{
+    private readonly PooledList<Token> _tokens = new(1024);
+    private readonly PooledList<Sentence> _sentences = new(64);
+    private readonly PooledList<int> _tokenTerms = new(1024);
+    private readonly PooledList<TermCount> _vectors = new(1024);
+    private readonly PooledList<int> _vectorStarts = new(64);
+    private readonly PooledList<int> _wordCounts = new(64);
+    private string _text = string.Empty;
+
+    /// <summary>Creates an analysis that interns terms with <paramref name="terms"/> (its own by default).</summary>
+    public TextAnalysis(TermAnalyzer? terms = null) => Terms = terms ?? new TermAnalyzer();
+
+    /// <summary>The term analyzer; term ids are meaningful only within it.</summary>
+    public TermAnalyzer Terms { get; }
+
+    /// <summary>The analysed text.</summary>
+    public string Text => _text;
+
+    /// <summary>All tokens.</summary>
+    public ReadOnlySpan<Token> Tokens => _tokens.Span;
+
+    /// <summary>All sentences, title and headings included, in document order.</summary>
+    public ReadOnlySpan<Sentence> Sentences => _sentences.Span;
+
+    /// <summary>The term id of each token (parallel to <see cref="Tokens"/>), <see cref="TermAnalyzer.NoTerm"/> for stop words and punctuation.</summary>
+    public ReadOnlySpan<int> TokenTerms => _tokenTerms.Span;
+
+    /// <summary>Analyses <paramref name="text"/>, replacing whatever was loaded before.</summary>
+    public void Load(string text, SentenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        _text = text;
+        _tokens.Clear();
+        _sentences.Clear();
+        _tokenTerms.Clear();
+        _vectors.Clear();
+        _vectorStarts.Clear();
+        _wordCounts.Clear();
+        Tokenizer.Tokenize(text, _tokens);
+        SentenceSplitter.Split(text, _tokens.Span, _sentences, options);
+        foreach (Token t in _tokens.Span)
+        {
+            _tokenTerms.Add(Terms.TermOf(text, t));
+        }
+
+        BuildVectors();
+    }
+
+    /// <summary>The sorted term vector of sentence <paramref name="sentence"/>.</summary>
+    public ReadOnlySpan<TermCount> Vector(int sentence) =>
+        _vectors.Span[_vectorStarts[sentence].._vectorStarts[sentence + 1]];
+
+    /// <summary>The number of words and numbers in sentence <paramref name="sentence"/>.</summary>
+    public int WordCount(int sentence) => _wordCounts[sentence];
+
+    /// <summary>Returns the pooled arrays.</summary>
+    public void Dispose()
+    {
+        _tokens.Dispose();
+        _sentences.Dispose();
+        _tokenTerms.Dispose();
+        _vectors.Dispose();
+        _vectorStarts.Dispose();
+        _wordCounts.Dispose();
+    }
+
+    private void BuildVectors()
+    {
+        ReadOnlySpan<Token> tokens = _tokens.Span;
+        ReadOnlySpan<int> terms = _tokenTerms.Span;
+        Span<int> scratch = stackalloc int[256];
+        foreach (Sentence s in _sentences.Span)
+        {
+            _vectorStarts.Add(_vectors.Count);
+            int words = 0;
+            int n = 0;
+            int[]? rented = null;
+            if (s.TokenCount > scratch.Length)
+            {
+                rented = System.Buffers.ArrayPool<int>.Shared.Rent(s.TokenCount);
+            }
+
+            Span<int> ids = rented ?? scratch;
+            for (int k = s.FirstToken; k < s.FirstToken + s.TokenCount; k++)
+            {
+                if (tokens[k].IsWord || tokens[k].Kind == TokenKind.Number)
+                {
+                    words++;
+                }
+
+                if (terms[k] >= 0)
+                {
+                    ids[n++] = terms[k];
+                }
+            }
+
+            ids = ids[..n];
+            ids.Sort();
+            for (int i = 0; i < ids.Length;)
+            {
+                int j = i + 1;
+                while (j < ids.Length && ids[j] == ids[i])
+                {
+                    j++;
+                }
+
+                _vectors.Add(new TermCount(ids[i], j - i));
+                i = j;
+            }
+
+            if (rented is not null)
+            {
+                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+            }
+
+            _wordCounts.Add(words);
+        }
+
+        _vectorStarts.Add(_vectors.Count);
+    }
+}

@@ -1,0 +1,32 @@
+namespace Engine.Summarization;
+
+/// <summary>
+/// How the engine combines sentence features into one score, and how hard it avoids redundancy.
+/// The defaults were tuned on the EASC dev split and the news dev split.
+/// </summary>
+public sealed record FeatureWeights
+{
+    /// <summary>The tuned defaults.</summary>
+    public static FeatureWeights Default { get; } = new();
+
+    /// <summary>Weight of LexRank centrality (normalized to the most central sentence).</summary>
+    public double Centrality { get; init; } = 0.3;
+
+    /// <summary>Weight of position (1 for the first body sentence, decaying after).</summary>
+    public double Position { get; init; } = 1.0;
+
+    /// <summary>How fast position decays: feature = 1 / (1 + index)^decay.</summary>
+    public double PositionDecay { get; init; } = 1.0;
+
+    /// <summary>Weight of cosine similarity with the title.</summary>
+    public double TitleOverlap { get; init; } = 0.3;
+
+    /// <summary>Weight of the length feature (short sentences carry little).</summary>
+    public double Length { get; init; } = 0.2;
+
+    /// <summary>A sentence of at least this many words gets the full length feature.</summary>
+    public int FullLengthWords { get; init; } = 12;
+
+    /// <summary>MMR redundancy penalty: score − Redundancy × (max similarity to a sentence already chosen).</summary>
+    public double Redundancy { get; init; } = 0.3;
+}
