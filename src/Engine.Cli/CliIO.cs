@@ -50,6 +50,58 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
         return text;
     }
 
-    /// <summary>A JSON writer over standard output; dispose it before writing anything else.</summary>
-    public Utf8JsonWriter CreateJsonWriter(Stream stream) => new(stream, JsonOptions);
+    /// <summary>Writes one JSON value to standard output, followed by a newline.</summary>
+    public void WriteJson(Action<Utf8JsonWriter> write)
+    {
+        ArgumentNullException.ThrowIfNull(write);
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(4096);
+        using (var json = new Utf8JsonWriter(buffer, JsonOptions))
+        {
+            write(json);
+        }
+
+        Out.WriteLine(System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan));
+    }
+
+    /// <summary>
+    /// Runs a JSON Lines batch from <paramref name="input"/> ('-' for standard input) to
+    /// <paramref name="output"/> (standard output when null). Returns the exit code.
+    /// </summary>
+    public async Task<int> RunBatchAsync(string input, string? output, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken)
+    {
+        Stream source;
+        try
+        {
+            source = input == "-" ? StandardInput ?? Console.OpenStandardInput() : File.OpenRead(input);
+        }
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            Error.WriteLine($"engine: file not found: {input}");
+            return EngineCli.InputError;
+        }
+
+        await using (source.ConfigureAwait(false))
+        {
+            Stream target;
+            try
+            {
+                // Standard output goes through the text writer, so results interleave correctly with other output.
+                target = output is null ? new TextWriterStream(Out) : File.Create(output);
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                Error.WriteLine($"engine: cannot write {output}: {e.Message}");
+                return EngineCli.InputError;
+            }
+
+            await using (target.ConfigureAwait(false))
+            {
+                int failures = await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
+                return failures == 0 ? 0 : EngineCli.InputError;
+            }
+        }
+    }
+
+    /// <summary>The raw standard input stream, when the caller provides one (tests); else the console's.</summary>
+    public Stream? StandardInput { get; init; }
 }

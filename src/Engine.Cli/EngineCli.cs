@@ -11,14 +11,16 @@ public static class EngineCli
     public const int InputError = 2;
 
     /// <summary>Parses <paramref name="args"/> and runs the command; returns the process exit code.</summary>
-    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr)
+    public static int Run(string[] args, TextReader stdin, Stream stdout, TextWriter stderr, Stream? stdinStream = null)
     {
         using var output = new StreamWriter(stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false };
-        var io = new CliIO(stdin, output, stderr);
+        var io = new CliIO(stdin, output, stderr) { StandardInput = stdinStream };
         var root = new RootCommand("Arabic news analysis: tokens, sentences, summaries and quotes.")
         {
             TokenizeCommand.Create(io),
             SentencesCommand.Create(io),
+            SummarizeCommand.Create(io),
+            EvalCommand.Create(io),
         };
         ParseResult parsed = root.Parse(args);
         int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -172,7 +172,7 @@ public ref struct Tokenizer
         Unsafe.Add(ref MemoryMarshal.GetReference(CharClasses.All), c);
 
     /// <summary>Word flags contributed by each character of U+0621..U+0652, plus <see cref="LetterBit"/> for letters.</summary>
-    private static ReadOnlySpan<ushort> ArabicCore =>
+    private static readonly ushort[] ArabicCore =
     [
         // U+0621..U+0627: ء آ أ ؤ إ ئ ا
         LetterBit, LetterBit | Variant, LetterBit | Variant, LetterBit, LetterBit | Variant, LetterBit, LetterBit,
@@ -195,6 +195,7 @@ public ref struct Tokenizer
 
     private static int ScanArabic(ReadOnlySpan<char> text, int i, out TokenFlags flags, out bool hasLetter)
     {
+        // A static array, not a span over literal data: the latter is re-created per call in unoptimized builds.
         ReadOnlySpan<ushort> core = ArabicCore;
         uint bits = 0;
         for (; i < text.Length; i++)

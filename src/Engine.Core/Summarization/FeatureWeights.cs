@@ -2,7 +2,8 @@ namespace Engine.Summarization;
 
 /// <summary>
 /// How the engine combines sentence features into one score, and how hard it avoids redundancy.
-/// The defaults were tuned on the EASC dev split and the news dev split.
+/// The defaults were tuned by grid search on the EASC dev split (ratio 0.33) and the news dev split (ratio 0.2) together,
+/// maximizing the sum of ROUGE-1 and ROUGE-2 F.
 /// </summary>
 public sealed record FeatureWeights
 {
@@ -16,17 +17,20 @@ public sealed record FeatureWeights
     public double Position { get; init; } = 1.0;
 
     /// <summary>How fast position decays: feature = 1 / (1 + index)^decay.</summary>
-    public double PositionDecay { get; init; } = 1.0;
+    public double PositionDecay { get; init; } = 0.3;
 
     /// <summary>Weight of cosine similarity with the title.</summary>
-    public double TitleOverlap { get; init; } = 0.3;
+    public double TitleOverlap { get; init; } = 0.6;
 
     /// <summary>Weight of the length feature (short sentences carry little).</summary>
-    public double Length { get; init; } = 0.2;
+    public double Length { get; init; } = 0.3;
 
     /// <summary>A sentence of at least this many words gets the full length feature.</summary>
-    public int FullLengthWords { get; init; } = 12;
+    public int FullLengthWords { get; init; } = 25;
 
     /// <summary>MMR redundancy penalty: score − Redundancy × (max similarity to a sentence already chosen).</summary>
     public double Redundancy { get; init; } = 0.3;
+
+    /// <summary>A sentence at least this similar (cosine) to one already chosen is a near-duplicate and never chosen.</summary>
+    public double DuplicateThreshold { get; init; } = 0.8;
 }

@@ -117,7 +117,7 @@ public static class Summarizer
                 int wordLimit = options.Budget.WordLimit(documentWords);
                 int summaryWords = options.Algorithm == SummaryAlgorithm.Lead
                     ? SelectLead(analysis, bodySpan, chosen, wordLimit, options.Budget.SentenceLimit)
-                    : Select(analysis, graph, bodySpan, score, redundancy, penalty, chosen, wordLimit, options.Budget.SentenceLimit);
+                    : Select(analysis, graph, bodySpan, score, redundancy, penalty, w.DuplicateThreshold, chosen, wordLimit, options.Budget.SentenceLimit);
                 return BuildSummary(analysis, bodySpan, options, score, centrality, position, titleOverlap, length, redundancy, chosen, documentWords, summaryWords);
             }
             finally
@@ -227,7 +227,7 @@ public static class Summarizer
     /// </summary>
     private static int Select(
         TextAnalysis analysis, SentenceGraph graph, ReadOnlySpan<int> body, ReadOnlySpan<double> score, Span<double> redundancy,
-        double penalty, bool[] chosen, int wordLimit, int sentenceLimit)
+        double penalty, double duplicate, bool[] chosen, int wordLimit, int sentenceLimit)
     {
         int n = body.Length;
         int words = 0;
@@ -238,7 +238,7 @@ public static class Summarizer
             double bestValue = double.NegativeInfinity;
             for (int b = 0; b < n; b++)
             {
-                if (chosen[b] || words + analysis.WordCount(body[b]) > wordLimit)
+                if (chosen[b] || redundancy[b] >= duplicate || words + analysis.WordCount(body[b]) > wordLimit)
                 {
                     continue;
                 }
@@ -259,7 +259,7 @@ public static class Summarizer
             chosen[best] = true;
             words += analysis.WordCount(body[best]);
             taken++;
-            if (penalty > 0)
+            if (penalty > 0 || duplicate < 1)
             {
                 for (int b = 0; b < n; b++)
                 {

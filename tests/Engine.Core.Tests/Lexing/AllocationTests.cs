@@ -24,6 +24,11 @@ public class AllocationTests
         }
 
         int first = Run();
+        for (int i = 0; i < 50; i++)
+        {
+            Run(); // let tiered compilation settle: its transitions may allocate on this thread
+        }
+
         long before = GC.GetAllocatedBytesForCurrentThread();
         int second = Run();
         long allocated = GC.GetAllocatedBytesForCurrentThread() - before;

@@ -1,0 +1,66 @@
+using System.CommandLine;
+using Engine.Summarization;
+
+namespace Engine.Cli.Commands;
+
+/// <summary>The budget, algorithm and explain options shared by <c>summarize</c> and <c>eval</c>.</summary>
+internal sealed class SummaryOptions
+{
+    public Option<int?> Sentences { get; } = new("--sentences") { Description = "At most N sentences." };
+
+    public Option<double?> Ratio { get; } = new("--ratio") { Description = "At most this fraction of the document's words (0 < R <= 1). Default 0.2." };
+
+    public Option<int?> Words { get; } = new("--words") { Description = "At most W words." };
+
+    public Option<string> Algorithm { get; } = CreateAlgorithm();
+
+    public Option<bool> Explain { get; } = new("--explain") { Description = "Include every sentence's score and features." };
+
+    public IEnumerable<Option> All => [Sentences, Ratio, Words, Algorithm, Explain];
+
+    /// <summary>The options, or null after printing why they are invalid.</summary>
+    public SummarizerOptions? Bind(ParseResult parse, TextWriter error)
+    {
+        int? sentences = parse.GetValue(Sentences);
+        double? ratio = parse.GetValue(Ratio);
+        int? words = parse.GetValue(Words);
+        int given = (sentences.HasValue ? 1 : 0) + (ratio.HasValue ? 1 : 0) + (words.HasValue ? 1 : 0);
+        if (given > 1)
+        {
+            error.WriteLine("engine: give at most one of --sentences, --ratio and --words");
+            return null;
+        }
+
+        SummaryBudget budget;
+        try
+        {
+            budget = sentences is { } s ? SummaryBudget.Sentences(s)
+                : ratio is { } r ? SummaryBudget.Ratio(r)
+                : words is { } w ? SummaryBudget.Words(w)
+                : SummaryBudget.Default;
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            error.WriteLine("engine: invalid budget: " + e.Message.Split(" (Parameter")[0]);
+            return null;
+        }
+
+        return new SummarizerOptions
+        {
+            Budget = budget,
+            Algorithm = Enum.Parse<SummaryAlgorithm>(parse.GetValue(Algorithm)!, ignoreCase: true),
+            Explain = parse.GetValue(Explain),
+        };
+    }
+
+    private static Option<string> CreateAlgorithm()
+    {
+        var option = new Option<string>("--algorithm")
+        {
+            Description = "Sentence scoring: the engine's own, or a peer algorithm for comparison.",
+            DefaultValueFactory = _ => "engine",
+        };
+        option.AcceptOnlyFromAmong("engine", "lead", "textrank", "lexrank");
+        return option;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Text;
+using System.Text.Json;
+using Engine.Cli;
+using Engine.Tests.Infrastructure;
+
+namespace Engine.Tests.Cli;
+
+public class SummarizeCliTests
+{
+    private static (int Code, string Out, string Err) RunWithStream(string stdin, params string[] args)
+    {
+        using var stdout = new MemoryStream();
+        using var stderr = new StringWriter();
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
+        int code = EngineCli.Run(args, new StringReader(""), stdout, stderr, input);
+        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
+    }
+
+    [Fact]
+    public void Summarize_Seed_PrintsSentencesCopiedFromTheText()
+    {
+        string seed = TestData.Seed;
+        var (code, output, _) = CliTests.Run("", "summarize", TestData.SeedPath, "--sentences", "2");
+
+        Assert.Equal(0, code);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal(2, lines.Length);
+        Assert.All(lines, l => Assert.Contains(l, seed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Summarize_JsonWithExplain_GivesScoresAndFeatures()
+    {
+        var (code, output, _) = CliTests.Run("", "summarize", TestData.SeedPath, "--format", "json", "--explain", "--algorithm", "lexrank");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(20, json.RootElement.GetProperty("all").GetArrayLength());
+        Assert.Equal(json.RootElement.GetProperty("sentences").GetArrayLength(), json.RootElement.GetProperty("scores").GetArrayLength());
+    }
+
+    [Fact]
+    public void Summarize_Jsonl_WritesOneLinePerDocumentInInputOrder()
+    {
+        var articles = TestData.NewsArticles().Take(12).ToList();
+        string input = string.Join('\n', articles.Select(a => JsonSerializer.Serialize(new { id = a.Id, text = a.Text })));
+        var (code, output, err) = RunWithStream(input, "summarize", "--jsonl", "-", "--ratio", "0.2");
+
+        Assert.True(code == 0, err);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal(articles.Select(a => a.Id), lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        foreach (var (line, article) in lines.Zip(articles))
+        {
+            using var json = JsonDocument.Parse(line);
+            var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().Select(s => s.GetString()!).ToList();
+            Assert.NotEmpty(sentences);
+            Assert.All(sentences, s => Assert.Contains(s, article.Text, StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public void Summarize_JsonlWithBadLines_ReportsThemAndKeepsTheGoodOnes()
+    {
+        string input = "{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"   \"}\n{\"id\":7,\"text\":\"وصل الوفد إلى بغداد.\"}";
+        var (code, output, err) = RunWithStream(input, "summarize", "--jsonl", "-");
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.Contains("line 2: not valid JSON", err, StringComparison.Ordinal);
+        Assert.Contains("line 3: document b has no \"text\" string", err, StringComparison.Ordinal);
+        Assert.Contains("line 5: document c has an empty text", err, StringComparison.Ordinal);
+        string[] lines = output.TrimEnd().Split('\n');
+        Assert.Equal(["a", "7"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+    }
+
+    [Theory]
+    [InlineData("--sentences", "2", "--ratio", "0.3")]
+    [InlineData("--ratio", "1.5")]
+    [InlineData("--words", "0")]
+    public void Summarize_BadBudget_FailsWithAMessage(params string[] budget)
+    {
+        var (code, _, err) = CliTests.Run("", ["summarize", TestData.SeedPath, .. budget]);
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.StartsWith("engine: ", err, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Eval_EascDevLead_PrintsTheScorerLines()
+    {
+        var (code, output, err) = CliTests.Run("", "eval", "--corpus", TestData.EascPath, "--split", "dev", "--ratio", "0.33", "--algorithm", "lead");
+
+        Assert.True(code == 0, err);
+        Assert.Contains("documents=102", output, StringComparison.Ordinal);
+        Assert.Matches(@"rouge1: F=0\.4\d{3} R=0\.\d{4} P=0\.\d{4}", output);
+    }
+}

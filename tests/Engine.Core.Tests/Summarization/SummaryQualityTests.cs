@@ -1,0 +1,111 @@
+using System.Diagnostics;
+using System.Text.Json;
+using Engine.Evaluation;
+using Engine.Summarization;
+using Engine.Tests.Infrastructure;
+
+namespace Engine.Tests.Summarization;
+
+/// <summary>
+/// Summary quality on the dev splits, guarded against regressions. The recorded values are what the
+/// engine scored when its weights were tuned (dev only); a drop of more than 0.01 fails.
+/// </summary>
+public class SummaryQualityTests
+{
+    private const double RecordedEascDevRouge1 = 0.4902;
+    private const double RecordedEascDevRouge2 = 0.4122;
+    private const double RecordedNewsDevRouge1 = 0.6229;
+    private const double Tolerance = 0.01;
+
+    private static readonly string NewsGoldPath = Path.Combine(TestData.Shared, "eval", "summaries-news-dev.jsonl");
+
+    private static List<(string Id, string Split, string Text, string[] References)> Corpus(string path) =>
+        TestData.ReadJsonLines(path).Select(e => (
+            e.GetProperty("id").GetString()!,
+            e.GetProperty("split").GetString()!,
+            e.GetProperty("text").GetString()!,
+            e.GetProperty("references").EnumerateArray().Select(r => r.GetString()!).ToArray())).ToList();
+
+    private static RougeResult Evaluate(string path, string split, SummarizerOptions options)
+    {
+        var docs = Corpus(path).Where(d => d.Split == split).ToList();
+        return Rouge.Mean(docs.Select(d => Rouge.Score(string.Join('\n', Summarizer.Summarize(d.Text, options).SentenceTexts), d.References)).ToList());
+    }
+
+    [Fact]
+    public void Engine_EascDev_HoldsItsRecordedScoreAndBeatsLead()
+    {
+        var options = new SummarizerOptions { Budget = SummaryBudget.Ratio(0.33) };
+        RougeResult engine = Evaluate(TestData.EascPath, "dev", options);
+        RougeResult lead = Evaluate(TestData.EascPath, "dev", options with { Algorithm = SummaryAlgorithm.Lead });
+
+        Assert.True(engine.Rouge1.F1 >= RecordedEascDevRouge1 - Tolerance, $"ROUGE-1 F {engine.Rouge1.F1:F4}, recorded {RecordedEascDevRouge1}");
+        Assert.True(engine.Rouge2.F1 >= RecordedEascDevRouge2 - Tolerance, $"ROUGE-2 F {engine.Rouge2.F1:F4}, recorded {RecordedEascDevRouge2}");
+        Assert.True(engine.Rouge1.F1 > lead.Rouge1.F1 && engine.Rouge2.F1 > lead.Rouge2.F1);
+    }
+
+    [Fact]
+    public void Engine_NewsDev_BeatsLead()
+    {
+        var options = new SummarizerOptions { Budget = SummaryBudget.Ratio(0.2) };
+        RougeResult engine = Evaluate(NewsGoldPath, "dev", options);
+        RougeResult lead = Evaluate(NewsGoldPath, "dev", options with { Algorithm = SummaryAlgorithm.Lead });
+
+        Assert.True(engine.Rouge1.F1 >= RecordedNewsDevRouge1 - Tolerance, $"ROUGE-1 F {engine.Rouge1.F1:F4}, recorded {RecordedNewsDevRouge1}");
+        Assert.True(engine.Rouge1.F1 > lead.Rouge1.F1, $"engine {engine.Rouge1.F1:F4} vs lead {lead.Rouge1.F1:F4}");
+    }
+
+    [Fact]
+    public void Rouge_EascDev_AgreesWithTheReferenceScorerTo1e6()
+    {
+        var docs = Corpus(TestData.EascPath).Where(d => d.Split == "dev").ToList();
+        string summaries = Path.Combine(Path.GetTempPath(), $"engine-rouge-{Guid.NewGuid():N}.jsonl");
+        try
+        {
+            var results = new List<RougeResult>();
+            using (var writer = new StreamWriter(summaries))
+            {
+                foreach (var d in docs)
+                {
+                    string[] sentences = Summarizer.Summarize(d.Text, new SummarizerOptions { Budget = SummaryBudget.Ratio(0.33) }).SentenceTexts.ToArray();
+                    results.Add(Rouge.Score(string.Join('\n', sentences), d.References));
+                    writer.WriteLine(JsonSerializer.Serialize(new { id = d.Id, sentences }));
+                }
+            }
+
+            RougeResult ours = Rouge.Mean(results);
+            using JsonDocument python = RunScorer(summaries);
+            foreach (var (name, score) in new[] { ("rouge1", ours.Rouge1), ("rouge2", ours.Rouge2), ("rougeL", ours.RougeL) })
+            {
+                JsonElement theirs = python.RootElement.GetProperty(name);
+                Assert.Equal(theirs.GetProperty("f").GetDouble(), score.F1, 1e-6);
+                Assert.Equal(theirs.GetProperty("r").GetDouble(), score.Recall, 1e-6);
+                Assert.Equal(theirs.GetProperty("p").GetDouble(), score.Precision, 1e-6);
+            }
+        }
+        finally
+        {
+            File.Delete(summaries);
+        }
+    }
+
+    private static JsonDocument RunScorer(string summaries)
+    {
+        var start = new ProcessStartInfo("python3")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        foreach (string arg in new[] { Path.Combine(TestData.Shared, "tools", "rouge.py"), "--corpus", TestData.EascPath, "--summaries", summaries, "--split", "dev", "--json" })
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        using Process process = Process.Start(start)!;
+        string output = process.StandardOutput.ReadToEnd();
+        string error = process.StandardError.ReadToEnd();
+        process.WaitForExit();
+        Assert.True(process.ExitCode == 0, error);
+        return JsonDocument.Parse(output);
+    }
+}
