@@ -21,6 +21,7 @@ public static class EngineCli
             SentencesCommand.Create(io),
             SummarizeCommand.Create(io),
             EvalCommand.Create(io),
+            QuotesCommand.Create(io),
         };
         ParseResult parsed = root.Parse(args);
         int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -1,0 +1,108 @@
+using System.CommandLine;
+using System.Text.Json;
+using Engine.Quotes;
+
+namespace Engine.Cli.Commands;
+
+/// <summary><c>engine quotes [FILE|-] [--format text|json]</c> and <c>engine quotes --jsonl IN.jsonl [--out OUT.jsonl]</c>.</summary>
+internal static class QuotesCommand
+{
+    public static Command Create(CliIO io)
+    {
+        var file = CommonOptions.File();
+        var format = CommonOptions.Format();
+        var jsonl = new Option<string?>("--jsonl") { Description = "Extract the quotes of every line {\"id\",\"text\"} of this JSON Lines file ('-' for standard input)." };
+        var output = new Option<string?>("--out") { Description = "With --jsonl: write the results here instead of standard output." };
+        var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            if (parse.GetValue(jsonl) is { } batch)
+            {
+                return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
+                {
+                    json.WriteStartObject();
+                    json.WriteString("id", doc.Id);
+                    WriteQuotes(json, QuoteExtractor.Extract(doc.Text));
+                    json.WriteEndObject();
+                }, cancellationToken).ConfigureAwait(false);
+            }
+
+            string? text = io.ReadInput(parse.GetValue(file));
+            if (text is null)
+            {
+                return EngineCli.InputError;
+            }
+
+            QuoteResult result = QuoteExtractor.Extract(text);
+            if (parse.GetValue(format) == "json")
+            {
+                io.WriteJson(json =>
+                {
+                    json.WriteStartObject();
+                    WriteQuotes(json, result);
+                    json.WriteEndObject();
+                });
+                return 0;
+            }
+
+            foreach (Quote q in result.Quotes)
+            {
+                io.Out.WriteLine($"[{q.Kind.ToString().ToLowerInvariant()}] {q.Cue} | {q.Speaker} | {q.SpeakerCanonical}");
+                io.Out.WriteLine("    " + q.Content);
+            }
+
+            foreach (QuoteDiagnostic d in result.Diagnostics)
+            {
+                io.Out.WriteLine($"{d.Code} [{d.Span.Start}..{d.Span.End}) {d.Message}");
+            }
+
+            return 0;
+        });
+        return command;
+    }
+
+    internal static void WriteQuotes(Utf8JsonWriter json, QuoteResult result)
+    {
+        json.WriteStartArray("quotes");
+        foreach (Quote q in result.Quotes)
+        {
+            json.WriteStartObject();
+            json.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
+            json.WriteString("content", q.Content);
+            json.WriteString("speaker", q.Speaker);
+            json.WriteString("speaker_name", q.SpeakerName);
+            json.WriteString("speaker_canonical", q.SpeakerCanonical);
+            json.WriteString("cue", q.Cue);
+            WriteSpan(json, "content_span", q.ContentSpan);
+            WriteSpan(json, "speaker_span", q.SpeakerSpan);
+            WriteSpan(json, "cue_span", q.CueSpan);
+            json.WriteNumber("confidence", Math.Round(q.Confidence, 3));
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartArray("diagnostics");
+        foreach (QuoteDiagnostic d in result.Diagnostics)
+        {
+            json.WriteStartObject();
+            json.WriteString("code", d.Code);
+            json.WriteString("message", d.Message);
+            WriteSpan(json, "span", d.Span);
+            json.WriteEndObject();
+        }
+
+        json.WriteEndArray();
+    }
+
+    private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
+    {
+        json.WriteStartArray(name);
+        if (!span.IsEmpty)
+        {
+            json.WriteNumberValue(span.Start);
+            json.WriteNumberValue(span.End);
+        }
+
+        json.WriteEndArray();
+    }
+}

@@ -1,0 +1,118 @@
+using System.Collections.Frozen;
+using Engine.Lexing;
+
+namespace Engine.Quotes.Internal;
+
+/// <summary>The words that report speech, and the words around them, in normalized form (أ→ا، ى→ي، ة→ه, no harakat).</summary>
+internal static class CueLexicon
+{
+    /// <summary>Finite speech and stance verbs, every person and tense the news uses.</summary>
+    public static readonly FrozenSet<string> Verbs = Set("""
+        قال قالت قالوا قالا قلن يقول تقول يقولون تقولان
+        اضاف اضافت اضافوا اضافا يضيف تضيف يضيفون
+        اكد اكدت اكدوا اكدا يؤكد تؤكد يؤكدون
+        اوضح اوضحت اوضحوا اوضحا يوضح توضح
+        اشار اشارت اشاروا اشارا يشير تشير يشيرون
+        صرح صرحت صرحوا يصرح تصرح
+        ذكر ذكرت ذكروا تذكر
+        اعلن اعلنت اعلنوا اعلنا يعلن تعلن
+        شدد شددت شددوا يشدد تشدد
+        لفت لفتت لفتوا يلفت تلفت
+        نفي نفت نفوا ينفي تنفي
+        اعتبر اعتبرت اعتبروا يعتبر تعتبر يعتبرون
+        راي رات راوا يري يرون
+        حذر حذرت حذروا يحذر تحذر
+        دعا دعت دعوا يدعو تدعو
+        طالب طالبت طالبوا يطالب تطالب يطالبون
+        كشف كشفت كشفوا يكشف تكشف
+        افاد افادت افادوا يفيد تفيد
+        توقع توقعت توقعوا يتوقع تتوقع
+        تابع تابعت تابعوا اردف اردفت
+        نقل نقلت ابلغ ابلغت ختم ختمت
+        اعرب اعربت اعربوا كتب كتبت اعترف اعترفت زعم زعمت ادعي ادعت
+        نوه نوهت ناشد ناشدت جدد جددت استبعد استبعدت رجح رجحت اقر اقرت
+        شرح شرحت بين بينت اوصي اوصت وصف وصفت يصف تصف تحدث تحدثت
+        """);
+
+    /// <summary>Participles that open a new quote continuing the current speaker (مضيفا أن، مشيرا إلى).</summary>
+    public static readonly FrozenSet<string> Participles = Set("""
+        مضيفا مضيفه مضيفين مؤكدا مؤكده مؤكدين مشيرا مشيره مشيرين موضحا موضحه موضحين
+        لافتا لافته لافتين معتبرا معتبره معتبرين قائلا قائله قائلين مبينا مبينه مبينين
+        منوها منوهه مفيدا مفيده متوقعا متوقعه مشددا مشدده مستبعدا مستبعده مطالبا مطالبه
+        محذرا محذره داعيا داعيه معربا معربه مرجحا مرجحه متسائلا متسائله مختتما
+        """);
+
+    /// <summary>Words that introduce the reported clause.</summary>
+    public static readonly FrozenSet<string> Complementizers = Set("""
+        ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما
+        """);
+
+    /// <summary>Prepositions that join a verb to its clause: أشار إلى أن، شدد على أن، نقل عن.</summary>
+    public static readonly FrozenSet<string> VerbPrepositions = Set("الي علي عن بالقول");
+
+    /// <summary>Words that end a speaker noun phrase: time, place and manner adverbials, addressees.</summary>
+    public static readonly FrozenSet<string> SpeakerStops = Set("""
+        امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح يوم ليله ظهر
+        خلال عبر عقب اثناء امام بعد قبل لدي عند حين الثلاثاء امس الاول اليوم
+        له لها لهم للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
+        ان انه انها بان
+        """);
+
+    /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
+    public static readonly FrozenSet<string> MannerNouns = Set("""
+        بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها حديث حديثه حديثها مؤتمر كلمه كلمته كلمتها لقاء مقابله
+        اتصال رساله تغريده تغريدات حسابه حسابها تقرير تقريرها تقريره مقال مقاله تدوينه منشور
+        """);
+
+    /// <summary>Titles and roles that start a named mention: وزير الدفاع … لويد أوستن.</summary>
+    public static readonly FrozenSet<string> Titles = Set("""
+        وزير وزيره الوزير الوزيره رئيس رئيسه الرئيس الرئيسه المتحدث المتحدثه الناطق الناطقه متحدث ناطق
+        مستشار مستشاره المستشار السفير سفير السفيره الملك الامير امير الشيخ الدكتور د مدير مديره المدير
+        قائد القائد زعيم الزعيم امين الامين نائب النائب عضو العضو مندوب المندوب محافظ المحافظ حاكم الحاكم
+        مسؤول مسؤوله المسؤول المسؤوله رئيسي القاضي الجنرال العقيد العميد اللواء الفريق المبعوث مبعوث الممثل ممثل
+        المرشد الداعيه الكاتب الخبير الباحث المحلل مراسل المراسل موفد الموفد
+        """);
+
+    /// <summary>Common nouns and adjectives that are never part of a proper name.</summary>
+    public static readonly FrozenSet<string> NotNames = Set("""
+        مسؤول مسؤولون مسؤولين مسؤوله مصدر مصادر خبراء خبير دبلوماسي دبلوماسيون شهود شاهد مواطنون مواطنين سكان
+        عسكري امني سياسي اميركي امريكي عراقي سعودي ايراني كبير رفيع مطلع مطلعه مطلعون دفاعي حكومي رسمي
+        وزير رئيس نائب عضو ذات نفس هذا هذه هؤلاء احد بعض عدد محللون محلل مراقبون تقرير تقارير بيان وكاله صحيفه
+        طلب عدم نشر اسمه ذكر كشف هويته الكشف رفض
+        """);
+
+    /// <summary>Phrases that attribute the whole clause (بحسب، وفقا لـ، نقلا عن): their first word, normalized.</summary>
+    public static readonly FrozenSet<string> AttributionHeads = Set("بحسب حسب حسبما وفقا وفق طبقا نقلا");
+
+    /// <summary>Words before a verb that make it negated (لم يذكر), so not a report.</summary>
+    public static readonly FrozenSet<string> Negations = Set("لم لا لن ما ولم ولا");
+
+    /// <summary>Relative pronouns: وزير الخارجية فؤاد حسين، الذي قال إن …</summary>
+    public static readonly FrozenSet<string> Relatives = Set("الذي التي الذين اللذين اللتين");
+
+    /// <summary>Connectors at the start of a clause, left out of its content.</summary>
+    public static readonly FrozenSet<string> Connectors = Set("كما ان وان لكن ولكن و ف ثم فيما بينما اذ حيث فان");
+
+    /// <summary>Strips an attached و or ف from a cue word when what remains is in <paramref name="set"/>.</summary>
+    public static bool Matches(FrozenSet<string> set, string word, out bool prefixed)
+    {
+        prefixed = false;
+        if (set.Contains(word))
+        {
+            return true;
+        }
+
+        if (word.Length >= 4 && word[0] is 'و' or 'ف' && set.Contains(word[1..]))
+        {
+            prefixed = true;
+            return true;
+        }
+
+        return false;
+    }
+
+    private static FrozenSet<string> Set(string words) =>
+        words.Split((char[])[' ', '\n', '\r'], StringSplitOptions.RemoveEmptyEntries)
+            .Select(ArabicNormalizer.Normalize)
+            .ToFrozenSet(StringComparer.Ordinal);
+}

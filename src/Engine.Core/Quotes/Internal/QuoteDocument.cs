@@ -1,0 +1,120 @@
+using Engine.Analysis;
+using Engine.Lexing;
+using Engine.Sentences;
+
+namespace Engine.Quotes.Internal;
+
+/// <summary>
+/// What quote extraction reads about a text: its tokens and sentences, each word's normalized form
+/// and stem (computed once, on first use), and which quotation each token sits in.
+/// </summary>
+internal sealed class QuoteDocument
+{
+    private readonly string?[] _norm;
+    private readonly string?[] _stem;
+
+    public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes)
+    {
+        Text = analysis.Text;
+        Tokens = analysis.Tokens.ToArray();
+        Sentences = analysis.Sentences.ToArray();
+        _norm = new string?[Tokens.Length];
+        _stem = new string?[Tokens.Length];
+        Quotes = quotes;
+        InsideQuote = new int[Tokens.Length];
+        OpenAt = new int[Tokens.Length];
+        Array.Fill(InsideQuote, -1);
+        Array.Fill(OpenAt, -1);
+        SentenceOf = new int[Tokens.Length];
+        for (int s = 0; s < Sentences.Length; s++)
+        {
+            for (int k = Sentences[s].FirstToken; k < Sentences[s].FirstToken + Sentences[s].TokenCount; k++)
+            {
+                SentenceOf[k] = s;
+            }
+        }
+
+        for (int q = 0; q < quotes.Count; q++)
+        {
+            OpenAt[quotes[q].Open] = q;
+            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : ParagraphEnd(quotes[q].Open);
+            for (int k = quotes[q].Open + 1; k <= last; k++)
+            {
+                InsideQuote[k] = q;
+            }
+        }
+    }
+
+    public string Text { get; }
+
+    public Token[] Tokens { get; }
+
+    public Sentence[] Sentences { get; }
+
+    public List<QuotedSpan> Quotes { get; }
+
+    /// <summary>For each token, the innermost quotation it is inside, or -1.</summary>
+    public int[] InsideQuote { get; }
+
+    /// <summary>For each opening mark, its quotation, or -1.</summary>
+    public int[] OpenAt { get; }
+
+    /// <summary>For each token, its sentence.</summary>
+    public int[] SentenceOf { get; }
+
+    public bool IsWord(int i) => (uint)i < (uint)Tokens.Length && Tokens[i].IsWord;
+
+    public bool IsPunct(int i, char c) => (uint)i < (uint)Tokens.Length && Tokens[i].Kind == TokenKind.Punctuation && Text[Tokens[i].Start] == c;
+
+    public bool IsComma(int i) => IsPunct(i, '،') || IsPunct(i, ',');
+
+    /// <summary>The normalized form of word token <paramref name="i"/> ("" for other tokens).</summary>
+    public string Norm(int i)
+    {
+        if ((uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord)
+        {
+            return string.Empty;
+        }
+
+        return _norm[i] ??= ArabicNormalizer.Normalize(Text.Substring(Tokens[i].Start, Tokens[i].Length));
+    }
+
+    /// <summary>The light stem of word token <paramref name="i"/>.</summary>
+    public string Stem(int i)
+    {
+        if (_stem[i] is { } s)
+        {
+            return s;
+        }
+
+        string n = Norm(i);
+        return _stem[i] = n[ArabicStemmer.StemRange(n)];
+    }
+
+    public TextSpan SpanOf(int first, int last) => new(Tokens[first].Start, Tokens[last].End);
+
+    public int SentenceEnd(int sentence) => Sentences[sentence].FirstToken + Sentences[sentence].TokenCount - 1;
+
+    public int ParagraphEnd(int token)
+    {
+        int s = SentenceOf[token];
+        int paragraph = Sentences[s].Paragraph;
+        while (s + 1 < Sentences.Length && Sentences[s + 1].Paragraph == paragraph)
+        {
+            s++;
+        }
+
+        return SentenceEnd(s);
+    }
+
+    /// <summary>The last token of a clause ending at <paramref name="last"/>, without trailing punctuation and closing marks.</summary>
+    public int TrimEnd(int first, int last)
+    {
+        while (last > first && !(Tokens[last].IsWord || Tokens[last].Kind == TokenKind.Number || Tokens[last].CanCloseQuote))
+        {
+            last--;
+        }
+
+        return last;
+    }
+}

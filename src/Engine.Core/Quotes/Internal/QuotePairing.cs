@@ -1,0 +1,120 @@
+using Engine.Lexing;
+using Engine.Sentences;
+
+namespace Engine.Quotes.Internal;
+
+/// <summary>A pair of quote marks: token indices of the opening and closing marks (Close is -1 when never closed).</summary>
+internal readonly record struct QuotedSpan(int Open, int Close, int Words)
+{
+    /// <summary>The last token inside the quotation.</summary>
+    public int LastInside(int paragraphEnd) => Close >= 0 ? Close - 1 : paragraphEnd;
+}
+
+/// <summary>
+/// Pairs quote marks within each paragraph. Direction comes from the mark when it has one, and
+/// from what it touches when it does not (or when the text misuses it, as in لـ”العربية نت”):
+/// a mark glued to the word after it and not to the one before opens.
+/// </summary>
+internal static class QuotePairing
+{
+    public static List<QuotedSpan> Pair(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<QuoteDiagnostic> diagnostics)
+    {
+        var spans = new List<QuotedSpan>();
+        var stack = new List<int>();
+        int paragraph = -1;
+        int paragraphEnd = -1;
+        foreach (Sentence s in sentences)
+        {
+            if (s.Paragraph != paragraph)
+            {
+                CloseParagraph(text, tokens, stack, spans, diagnostics, paragraphEnd);
+                paragraph = s.Paragraph;
+            }
+
+            paragraphEnd = s.FirstToken + s.TokenCount - 1;
+            for (int i = s.FirstToken; i <= paragraphEnd; i++)
+            {
+                Token t = tokens[i];
+                if (t.Kind != TokenKind.QuoteMark || text[t.Start] == '\'')
+                {
+                    continue;
+                }
+
+                bool opens = Opens(text, tokens, i, stack);
+                if (opens)
+                {
+                    stack.Add(i);
+                }
+                else if (stack.Count > 0)
+                {
+                    int open = stack[^1];
+                    stack.RemoveAt(stack.Count - 1);
+                    spans.Add(new QuotedSpan(open, i, CountWords(tokens, open + 1, i - 1)));
+                }
+                else
+                {
+                    diagnostics.Add(new QuoteDiagnostic(QuoteDiagnostic.UnopenedQuote, $"Closing quote mark '{text[t.Start]}' has no opening mark before it.", new TextSpan(t.Start, t.End)));
+                }
+            }
+        }
+
+        CloseParagraph(text, tokens, stack, spans, diagnostics, paragraphEnd);
+        spans.Sort((a, b) => a.Open.CompareTo(b.Open));
+        return spans;
+    }
+
+    private static void CloseParagraph(string text, ReadOnlySpan<Token> tokens, List<int> stack, List<QuotedSpan> spans, List<QuoteDiagnostic> diagnostics, int paragraphEnd)
+    {
+        foreach (int open in stack)
+        {
+            Token t = tokens[open];
+            diagnostics.Add(new QuoteDiagnostic(QuoteDiagnostic.UnclosedQuote, $"Opening quote mark '{text[t.Start]}' is not closed before the end of its paragraph.", new TextSpan(t.Start, t.End)));
+            spans.Add(new QuotedSpan(open, -1, CountWords(tokens, open + 1, paragraphEnd)));
+        }
+
+        stack.Clear();
+    }
+
+    private static bool Opens(string text, ReadOnlySpan<Token> tokens, int i, List<int> stack)
+    {
+        Token t = tokens[i];
+        bool gluedAfter = i + 1 < tokens.Length && tokens[i + 1].Start == t.End && tokens[i + 1].IsWord;
+        bool gluedBefore = i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].Kind != TokenKind.QuoteMark && !IsPrefixParticle(text, tokens[i - 1]);
+        bool canOpen = (t.Flags & TokenFlags.QuoteOpen) != 0;
+        bool canClose = (t.Flags & TokenFlags.QuoteClose) != 0;
+        if (canOpen && canClose)
+        {
+            // " and the like: close what a mark of the same character opened, else open.
+            return stack.Count == 0 || text[tokens[stack[^1]].Start] != text[t.Start];
+        }
+
+        if (canClose && stack.Count == 0 && gluedAfter && !gluedBefore)
+        {
+            return true; // a closing mark used as an opening one: لـ”العربية
+        }
+
+        if (canOpen && stack.Count > 0 && gluedBefore && !gluedAfter && text[tokens[stack[^1]].Start] == text[t.Start])
+        {
+            return false; // an opening mark used as the closing one: “…“
+        }
+
+        return canOpen;
+    }
+
+    private static bool IsPrefixParticle(string text, Token t) =>
+        t.Kind == TokenKind.ArabicWord && t.Length <= 2 && text[t.Start] is 'ل' or 'ب' or 'ك';
+
+    private static int CountWords(ReadOnlySpan<Token> tokens, int from, int to)
+    {
+        int words = 0;
+        for (int i = from; i <= to && i < tokens.Length; i++)
+        {
+            if (tokens[i].IsWord || tokens[i].Kind == TokenKind.Number)
+            {
+                words++;
+            }
+        }
+
+        return words;
+    }
+}

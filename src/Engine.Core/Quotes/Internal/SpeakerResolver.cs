@@ -1,0 +1,253 @@
+using Engine.Lexing;
+
+namespace Engine.Quotes.Internal;
+
+/// <summary>One source in an article: every mention seen so far, the fullest one, and its name.</summary>
+internal sealed class SpeakerEntity
+{
+    public required TextSpan Fullest { get; set; }
+
+    public required string Name { get; set; }
+
+    public HashSet<string> Stems { get; } = new(StringComparer.Ordinal);
+
+    public TextSpan LastMention { get; set; }
+}
+
+/// <summary>
+/// Resolves speaker mentions to sources across an article: a repeated surname (أوستن) joins the
+/// source with that name, a short description (المتحدّث، ذات الدبلوماسي، الوزارة) joins the most
+/// recent source it describes, and the canonical speaker is the fullest mention of the source
+/// anywhere in the article, including named mentions outside quotes.
+/// </summary>
+internal sealed class SpeakerResolver(QuoteDocument doc)
+{
+    private static readonly HashSet<string> Demonstratives = new(["ذات", "نفس", "هذا", "هذه", "هؤلاء", "ذلك", "تلك"], StringComparer.Ordinal);
+
+    private readonly List<SpeakerEntity> _entities = [];
+    private List<(TextSpan Span, string Surname)>? _namedMentions;
+
+    /// <summary>The source of the most recent quote.</summary>
+    public SpeakerEntity? Last { get; set; }
+
+    /// <summary>Finds or creates the source for an explicit mention (token range, inclusive).</summary>
+    public SpeakerEntity Resolve(int first, int last)
+    {
+        TextSpan span = doc.SpanOf(first, last);
+        string name = ExtractName(first, last, out _);
+        var stems = new List<string>();
+        for (int i = first; i <= last; i++)
+        {
+            if (doc.IsWord(i) && !Demonstratives.Contains(doc.Norm(i)))
+            {
+                stems.Add(doc.Stem(i));
+            }
+        }
+
+        SpeakerEntity? found = null;
+        if (name.Length > 0)
+        {
+            string surname = Surname(name);
+            for (int k = _entities.Count - 1; k >= 0 && found is null; k--)
+            {
+                if (_entities[k].Name.Length > 0 && Surname(_entities[k].Name) == surname)
+                {
+                    found = _entities[k];
+                }
+            }
+        }
+        else if (stems.Count > 0 && (stems.Count <= 2 || Demonstratives.Contains(doc.Norm(first))))
+        {
+            // A short description: the most recent source whose mentions share its head word.
+            string head = stems[0];
+            for (int k = _entities.Count - 1; k >= 0 && found is null; k--)
+            {
+                if (_entities[k].Stems.Contains(head))
+                {
+                    found = _entities[k];
+                }
+            }
+        }
+
+        if (found is null)
+        {
+            found = new SpeakerEntity { Fullest = span, Name = name, LastMention = span };
+            _entities.Add(found);
+        }
+
+        if (span.End - span.Start > found.Fullest.End - found.Fullest.Start && !Demonstratives.Contains(doc.Norm(first)))
+        {
+            found.Fullest = span;
+        }
+
+        if (found.Name.Length == 0 && name.Length > 0)
+        {
+            found.Name = name;
+        }
+
+        found.LastMention = span;
+        foreach (string s in stems)
+        {
+            found.Stems.Add(s);
+        }
+
+        return found;
+    }
+
+    /// <summary>The fullest mention of the source: its own mentions, or a longer named mention elsewhere in the text.</summary>
+    public TextSpan Canonical(SpeakerEntity entity)
+    {
+        TextSpan best = entity.Fullest;
+        if (entity.Name.Length > 0)
+        {
+            string surname = Surname(entity.Name);
+            foreach (var (span, s) in NamedMentions())
+            {
+                if (s == surname && span.End - span.Start > best.End - best.Start)
+                {
+                    best = span;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>
+    /// The proper name inside a mention: a short mention with no article or common noun is a name
+    /// (أوستن، جون كيري); otherwise the run of words after the title and its definite complements
+    /// (المتحدّث باسم البنتاغون → جون كيربي).
+    /// </summary>
+    public string ExtractName(int first, int last, out TextSpan nameSpan)
+    {
+        nameSpan = TextSpan.None;
+        int words = 0;
+        bool plain = true;
+        for (int i = first; i <= last; i++)
+        {
+            if (!doc.IsWord(i))
+            {
+                continue;
+            }
+
+            words++;
+            string n = doc.Norm(i);
+            if (n.StartsWith("ال", StringComparison.Ordinal) || CueLexicon.NotNames.Contains(n) || CueLexicon.Titles.Contains(n) || n.EndsWith('ه') || doc.Tokens[i].Kind != TokenKind.ArabicWord)
+            {
+                plain = false;
+            }
+        }
+
+        if (words is > 0 and <= 3 && plain)
+        {
+            nameSpan = doc.SpanOf(first, last);
+            return nameSpan.Of(doc.Text);
+        }
+
+        // After a title or a definite word: the trailing run of capitalizable words.
+        int end = last;
+        while (end >= first && !doc.IsWord(end))
+        {
+            end--;
+        }
+
+        int start = end + 1;
+        for (int i = end; i >= first && end - i < 4; i--)
+        {
+            if (!doc.IsWord(i))
+            {
+                if (doc.Text[doc.Tokens[i].Start] == '،')
+                {
+                    break;
+                }
+
+                break;
+            }
+
+            string n = doc.Norm(i);
+            if (n.StartsWith("ال", StringComparison.Ordinal) || n.StartsWith("بال", StringComparison.Ordinal) || CueLexicon.NotNames.Contains(n) || CueLexicon.Titles.Contains(n) || n == "باسم" || n == "في")
+            {
+                break;
+            }
+
+            start = i;
+        }
+
+        if (start > end || start == first && !CueLexicon.Titles.Contains(doc.Norm(first)))
+        {
+            return string.Empty;
+        }
+
+        int before = start - 1;
+        while (before >= first && !doc.IsWord(before))
+        {
+            before--;
+        }
+
+        if (before < first)
+        {
+            return string.Empty;
+        }
+
+        string prev = doc.Norm(before);
+        if (!(prev.StartsWith("ال", StringComparison.Ordinal) || CueLexicon.Titles.Contains(prev) || prev == "باسم"))
+        {
+            return string.Empty;
+        }
+
+        nameSpan = doc.SpanOf(start, end);
+        return nameSpan.Of(doc.Text);
+    }
+
+    private List<(TextSpan Span, string Surname)> NamedMentions()
+    {
+        if (_namedMentions is not null)
+        {
+            return _namedMentions;
+        }
+
+        // Title-led mentions anywhere in the text: وزير الدفاع الأميركي لويد أوستن.
+        _namedMentions = [];
+        var tokens = doc.Tokens;
+        for (int i = 0; i < tokens.Length; i++)
+        {
+            if (!doc.IsWord(i) || !CueLexicon.Titles.Contains(doc.Norm(i)))
+            {
+                continue;
+            }
+
+            int j = i + 1;
+            while (j < tokens.Length && j - i < 8 && doc.IsWord(j) && (doc.Norm(j).StartsWith("ال", StringComparison.Ordinal) || doc.Norm(j) == "باسم"))
+            {
+                j++;
+            }
+
+            int nameStart = j;
+            while (j < tokens.Length && j - nameStart < 3 && doc.IsWord(j) && tokens[j].Kind == TokenKind.ArabicWord)
+            {
+                string n = doc.Norm(j);
+                if (n.StartsWith("ال", StringComparison.Ordinal) || CueLexicon.NotNames.Contains(n) || CueLexicon.Titles.Contains(n)
+                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _) || n is "في" or "من" or "علي" or "الي" or "عن" or "مع")
+                {
+                    break;
+                }
+
+                j++;
+            }
+
+            if (j > nameStart && nameStart > i + 1)
+            {
+                _namedMentions.Add((doc.SpanOf(i, j - 1), doc.Norm(j - 1)));
+            }
+        }
+
+        return _namedMentions;
+    }
+
+    private static string Surname(string name)
+    {
+        string n = ArabicNormalizer.Normalize(name.Trim());
+        int space = n.LastIndexOf(' ');
+        return space >= 0 ? n[(space + 1)..] : n;
+    }
+}

@@ -1,0 +1,39 @@
+namespace Engine.Quotes;
+
+/// <summary>
+/// One attributed statement: what was said (<see cref="Content"/>), by whom as named here
+/// (<see cref="Speaker"/>), the speaker's proper name and fullest mention in the article, the cue
+/// that reports it, and spans of each into the original text.
+/// </summary>
+public sealed record Quote
+{
+    /// <summary>Direct, indirect or mixed.</summary>
+    public required QuoteKind Kind { get; init; }
+
+    /// <summary>What was said (without the quote marks of a direct quote).</summary>
+    public required string Content { get; init; }
+
+    /// <summary>The source as named at this quote ("" when the text gives none).</summary>
+    public required string Speaker { get; init; }
+
+    /// <summary>The source's proper name, when it has one in the text.</summary>
+    public required string SpeakerName { get; init; }
+
+    /// <summary>The fullest mention of the source anywhere in the article.</summary>
+    public required string SpeakerCanonical { get; init; }
+
+    /// <summary>The reporting verb or phrase as written (وقال، بحسب، مشيرا إلى).</summary>
+    public required string Cue { get; init; }
+
+    /// <summary>Where <see cref="Content"/> is in the text.</summary>
+    public required TextSpan ContentSpan { get; init; }
+
+    /// <summary>Where <see cref="Speaker"/> is in the text (the explicit mention the quote resolves to).</summary>
+    public required TextSpan SpeakerSpan { get; init; }
+
+    /// <summary>Where <see cref="Cue"/> is in the text.</summary>
+    public required TextSpan CueSpan { get; init; }
+
+    /// <summary>How sure the extractor is, in [0, 1].</summary>
+    public required double Confidence { get; init; }
+}

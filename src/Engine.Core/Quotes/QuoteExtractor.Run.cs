@@ -1,0 +1,621 @@
+using Engine.Lexing;
+using Engine.Quotes.Internal;
+
+namespace Engine.Quotes;
+
+public static partial class QuoteExtractor
+{
+    private enum CueType : byte
+    {
+        Verb,
+        Participle,
+        Attribution,
+    }
+
+    /// <summary>A cue: the tokens of the verb or phrase (inclusive), its type, and whether it carries و/ف.</summary>
+    private readonly record struct Cue(int First, int Last, CueType Type, bool Prefixed);
+
+    /// <summary>One article's extraction: walks the body sentences in order, keeping the speaker context.</summary>
+    private sealed class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics)
+    {
+        private const int AnchorWindow = 18;
+        private const int MaxSpeakerWords = 12;
+
+        private readonly SpeakerResolver _resolver = new(doc);
+        private readonly bool[] _claimed = new bool[doc.Quotes.Count];
+        private int _claimedUntil = -1;
+        private int _lastQuoteSentence = -100;
+
+        public List<Quote> Quotes { get; } = [];
+
+        public void Extract()
+        {
+            for (int s = 0; s < doc.Sentences.Length; s++)
+            {
+                if (doc.Sentences[s].IsBody)
+                {
+                    Sentence(s);
+                }
+            }
+
+            Quotes.Sort((a, b) => a.ContentSpan.Start.CompareTo(b.ContentSpan.Start));
+        }
+
+        private void Sentence(int s)
+        {
+            int first = doc.Sentences[s].FirstToken;
+            int last = doc.SentenceEnd(s);
+            var cues = FindCues(first, last);
+            SpeakerEntity? sentenceSpeaker = null;
+            for (int c = 0; c < cues.Count; c++)
+            {
+                Cue cue = cues[c];
+                if (cue.First <= _claimedUntil && !Cuts(cue))
+                {
+                    continue; // nested inside the content of an earlier quote
+                }
+
+                int end = last;
+                for (int d = c + 1; d < cues.Count; d++)
+                {
+                    if (Cuts(cues[d]))
+                    {
+                        end = cues[d].First - 1;
+                        break;
+                    }
+                }
+
+                SpeakerEntity? speaker = cue.Type switch
+                {
+                    CueType.Attribution => Attribution(cue, first, last),
+                    CueType.Participle => Participle(cue, end, sentenceSpeaker),
+                    _ => Verb(cue, first, end),
+                };
+                sentenceSpeaker = speaker ?? sentenceSpeaker;
+            }
+
+            QuoteThenVerb(first, last);
+        }
+
+        /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف …).</summary>
+        private bool Cuts(Cue cue) =>
+            cue.Type == CueType.Participle
+            || (cue.Type == CueType.Verb && cue.Prefixed && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')));
+
+        private List<Cue> FindCues(int first, int last)
+        {
+            var cues = new List<Cue>();
+            for (int t = first; t <= last; t++)
+            {
+                if (!doc.IsWord(t) || doc.InsideQuote[t] >= 0)
+                {
+                    continue;
+                }
+
+                string n = doc.Norm(t);
+                bool negated = CueLexicon.Negations.Contains(doc.Norm(t - 1));
+                if (AttributionCue(t, n, out int cueEnd))
+                {
+                    cues.Add(new Cue(t, cueEnd, CueType.Attribution, false));
+                    t = cueEnd;
+                }
+                else if (!negated && CueLexicon.Matches(CueLexicon.Participles, n, out _))
+                {
+                    int e = CueLexicon.VerbPrepositions.Contains(doc.Norm(t + 1)) ? t + 1 : t;
+                    cues.Add(new Cue(t, e, CueType.Participle, false));
+                    t = e;
+                }
+                else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما")
+                {
+                    cues.Add(new Cue(t, t, CueType.Verb, prefixed));
+                }
+            }
+
+            return cues;
+        }
+
+        private bool AttributionCue(int t, string n, out int end)
+        {
+            end = t;
+            string bare = n.Length > 3 && n[0] == 'و' ? n[1..] : n;
+            if (CueLexicon.AttributionHeads.Contains(bare))
+            {
+                string next = doc.Norm(t + 1);
+                if ((bare is "حسب" or "بحسب") && next == "ما" && CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(t + 2), out _))
+                {
+                    end = t + 2;
+                }
+                else if (bare == "حسبما" && CueLexicon.Matches(CueLexicon.Verbs, next, out _))
+                {
+                    end = t + 1;
+                }
+                else if ((bare is "وفقا" or "وفق" or "طبقا") && next == "ل")
+                {
+                    end = t + 1;
+                }
+                else if (bare == "نقلا" && next == "عن")
+                {
+                    end = t + 1;
+                }
+                else if (bare == "نقلا")
+                {
+                    return false;
+                }
+
+                return true;
+            }
+
+            if (n == "علي" && doc.Norm(t + 1) == "لسان")
+            {
+                end = t + 1;
+                return true;
+            }
+
+            if (bare == "جاء" && doc.Norm(t + 1) is "في" or "فيه" or "فيها")
+            {
+                end = t + 1;
+                return true;
+            }
+
+            if (n == "علي" && doc.Norm(t + 1) == "حد" && doc.Norm(t + 2) is "قوله" or "قولها" or "تعبيره" or "تعبيرها" or "قولهم")
+            {
+                end = t + 2;
+                return true;
+            }
+
+            return false;
+        }
+
+        private SpeakerEntity? Verb(Cue cue, int first, int end)
+        {
+            int p = cue.Last + 1;
+            int cueLast = cue.Last;
+            int anchor = -1;
+            for (int j = p; j <= end && j < p + AnchorWindow; j++)
+            {
+                Token t = doc.Tokens[j];
+                if (t.Kind == TokenKind.QuoteMark && doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]])
+                {
+                    if (doc.Quotes[doc.OpenAt[j]].Words <= 3 && j > p && !doc.IsPunct(j - 1, ':'))
+                    {
+                        j = doc.Quotes[doc.OpenAt[j]].Close < 0 ? j : doc.Quotes[doc.OpenAt[j]].Close;
+                        continue; // a quoted name inside the speaker: مصدر لـ"الوطن"
+                    }
+
+                    anchor = j;
+                    break;
+                }
+
+                if (doc.IsPunct(j, ':') || CueLexicon.Complementizers.Contains(doc.Norm(j)))
+                {
+                    anchor = j;
+                    break;
+                }
+
+                string n = doc.Norm(j);
+                if ((n is "الي" or "علي") && (CueLexicon.Complementizers.Contains(doc.Norm(j + 1)) || doc.OpenAt[Math.Min(j + 1, doc.Tokens.Length - 1)] >= 0))
+                {
+                    if (j == p)
+                    {
+                        cueLast = j;
+                    }
+
+                    anchor = j + 1;
+                    break;
+                }
+
+                if (t.IsTerminal)
+                {
+                    break;
+                }
+            }
+
+            if (anchor < 0)
+            {
+                return null;
+            }
+
+            int npEnd = anchor - 1;
+            if (npEnd > cueLast && doc.Norm(npEnd) is "الي" or "علي")
+            {
+                npEnd--;
+            }
+
+            SpeakerEntity? speaker;
+            TextSpan mention;
+            double confidence = 0.9;
+            int speakerLast = TrimSpeaker(cueLast + 1, npEnd);
+            if (speakerLast >= cueLast + 1)
+            {
+                speaker = _resolver.Resolve(cueLast + 1, speakerLast);
+                mention = doc.SpanOf(cueLast + 1, speakerLast);
+            }
+            else if (!cue.Prefixed && BackwardSpeaker(cue.First, first) is { } back)
+            {
+                speaker = _resolver.Resolve(back.First, back.Last);
+                mention = doc.SpanOf(back.First, back.Last);
+            }
+            else if (_resolver.Last is { } previous)
+            {
+                speaker = previous;
+                mention = previous.LastMention;
+                confidence = 0.75;
+            }
+            else
+            {
+                speaker = null;
+                mention = TextSpan.None;
+                confidence = 0.4;
+            }
+
+            Emit(cue.First, cueLast, anchor, end, speaker, mention, confidence);
+            return speaker;
+        }
+
+        private SpeakerEntity? Participle(Cue cue, int end, SpeakerEntity? sentenceSpeaker)
+        {
+            SpeakerEntity? speaker = sentenceSpeaker ?? _resolver.Last;
+            int anchor = cue.Last;
+            for (int j = cue.Last + 1; j <= end && j <= cue.Last + 2; j++)
+            {
+                if (doc.IsPunct(j, ':') || CueLexicon.Complementizers.Contains(doc.Norm(j)) || (doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]]))
+                {
+                    anchor = j;
+                    break;
+                }
+            }
+
+            if (anchor >= end)
+            {
+                return null;
+            }
+
+            Emit(cue.First, cue.Last, anchor, end, speaker, speaker?.LastMention ?? TextSpan.None, speaker is null ? 0.4 : 0.8);
+            return speaker;
+        }
+
+        private SpeakerEntity? Attribution(Cue cue, int first, int last)
+        {
+            if (doc.Norm(cue.Last) is "قوله" or "قولها" or "تعبيره" or "تعبيرها" or "قولهم")
+            {
+                // على حد قوله: the clause before belongs to the last speaker.
+                SpeakerEntity? previous = _resolver.Last;
+                int contentEnd = TrimComma(cue.First - 1);
+                if (contentEnd > first)
+                {
+                    EmitContent(cue, SkipConnectors(first, contentEnd), contentEnd, previous, previous?.LastMention ?? TextSpan.None, 0.7);
+                }
+
+                return previous;
+            }
+
+            int np = cue.Last + 1;
+            int npLast = np - 1;
+            for (int j = np; j <= last && j < np + MaxSpeakerWords; j++)
+            {
+                string n = doc.Norm(j);
+                Token t = doc.Tokens[j];
+                if (doc.IsComma(j) || t.IsTerminal || CueLexicon.Complementizers.Contains(n) || n is "فان" or "فانه" or "فقد"
+                    || (n == "في" && CueLexicon.MannerNouns.Contains(doc.Norm(j + 1))) || (t.Kind == TokenKind.QuoteMark && doc.Quotes.Count > 0 && doc.OpenAt[j] >= 0 && doc.Quotes[doc.OpenAt[j]].Words > 3))
+                {
+                    break;
+                }
+
+                npLast = j;
+            }
+
+            npLast = TrimSpeaker(np, npLast);
+            if (npLast < np)
+            {
+                return null;
+            }
+
+            SpeakerEntity speaker = _resolver.Resolve(np, npLast);
+            TextSpan mention = doc.SpanOf(np, npLast);
+            int start = SkipConnectors(first, cue.First - 1);
+            if (start >= cue.First)
+            {
+                // The phrase opens the sentence: بحسب المصادر، فإن … — the content follows it.
+                int c = npLast + 1;
+                while (c <= last && (doc.IsComma(c) || doc.Norm(c) is "فان" or "فانه" or "ان" or "فقد" or "" && !doc.Tokens[c].IsWord && doc.OpenAt[c] < 0))
+                {
+                    c++;
+                }
+
+                if (c < last)
+                {
+                    EmitContent(cue, c, doc.TrimEnd(c, last), speaker, mention, 0.85);
+                }
+
+                return speaker;
+            }
+
+            int end = WordsBetween(npLast + 1, last) <= 3 ? TrimComma(cue.First - 1) : doc.TrimEnd(start, last);
+            if (end > start)
+            {
+                EmitContent(cue, start, end, speaker, mention, 0.85);
+            }
+
+            return speaker;
+        }
+
+        /// <summary>“…”، قال فلان: a quotation followed by its cue.</summary>
+        private void QuoteThenVerb(int first, int last)
+        {
+            for (int t = first; t <= last; t++)
+            {
+                int q = doc.OpenAt[t];
+                if (q < 0 || _claimed[q] || t <= _claimedUntil || doc.Quotes[q].Words < 3 || doc.Quotes[q].Close < 0)
+                {
+                    continue;
+                }
+
+                int close = doc.Quotes[q].Close;
+                int v = close + 1;
+                while (v < doc.Tokens.Length && doc.Tokens[v].Kind is TokenKind.Punctuation && !doc.IsPunct(v, '(') && v <= close + 2)
+                {
+                    v++;
+                }
+
+                if (!doc.IsWord(v) || !CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(v), out _))
+                {
+                    continue;
+                }
+
+                int sentenceEnd = doc.SentenceEnd(doc.SentenceOf[v]);
+                int npLast = v;
+                for (int j = v + 1; j <= sentenceEnd && j <= v + MaxSpeakerWords; j++)
+                {
+                    if (doc.IsComma(j) || doc.Tokens[j].IsTerminal || CueLexicon.Complementizers.Contains(doc.Norm(j)) || doc.Tokens[j].Kind == TokenKind.QuoteMark)
+                    {
+                        break;
+                    }
+
+                    npLast = j;
+                }
+
+                npLast = TrimSpeaker(v + 1, npLast);
+                SpeakerEntity? speaker;
+                TextSpan mention;
+                if (npLast > v)
+                {
+                    speaker = _resolver.Resolve(v + 1, npLast);
+                    mention = doc.SpanOf(v + 1, npLast);
+                }
+                else
+                {
+                    speaker = _resolver.Last;
+                    mention = speaker?.LastMention ?? TextSpan.None;
+                }
+
+                _claimed[q] = true;
+                int inner = doc.TrimEnd(t + 1, close - 1);
+                Add(QuoteKind.Direct, doc.SpanOf(t + 1, inner), doc.SpanOf(v, v), speaker, mention, 0.8);
+                _claimedUntil = Math.Max(_claimedUntil, close);
+                t = close;
+            }
+        }
+
+        /// <summary>Builds the quote for a cue whose reported material starts at <paramref name="anchor"/> (a complementizer, a colon or an opening mark).</summary>
+        private void Emit(int cueFirst, int cueLast, int anchor, int end, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        {
+            int start = doc.OpenAt[anchor] >= 0 ? anchor : anchor + 1;
+            if (start > end)
+            {
+                return;
+            }
+
+            if (doc.IsPunct(anchor, ':') && start <= end && doc.OpenAt[start] < 0 && doc.Tokens[start].Kind == TokenKind.QuoteMark)
+            {
+                start++;
+            }
+
+            TextSpan cueSpan = doc.SpanOf(cueFirst, cueLast);
+            int q = doc.OpenAt[start];
+            if (q >= 0 && !_claimed[q])
+            {
+                QuotedSpan quoted = doc.Quotes[q];
+                int close = quoted.Close >= 0 ? quoted.Close : doc.ParagraphEnd(start);
+                int sentenceEnd = doc.SentenceEnd(doc.SentenceOf[Math.Min(close, doc.Tokens.Length - 1)]);
+                int after = close <= end ? WordsBetween(close + 1, end) : 0;
+                _claimed[q] = true;
+                if (after >= 2)
+                {
+                    int mixedEnd = doc.TrimEnd(start, end);
+                    Add(QuoteKind.Mixed, doc.SpanOf(start, mixedEnd), cueSpan, speaker, mention, confidence);
+                    _claimedUntil = Math.Max(_claimedUntil, mixedEnd);
+                }
+                else
+                {
+                    int inner = doc.TrimEnd(start + 1, quoted.Close >= 0 ? close - 1 : close);
+                    Add(QuoteKind.Direct, doc.SpanOf(start + 1, inner), cueSpan, speaker, mention, confidence);
+                    _claimedUntil = Math.Max(_claimedUntil, Math.Max(close, sentenceEnd > close && WordsBetween(close + 1, sentenceEnd) == 0 ? sentenceEnd : close));
+                }
+
+                return;
+            }
+
+            int last = doc.TrimEnd(start, end);
+            if (last < start || WordsBetween(start, last) == 0)
+            {
+                return;
+            }
+
+            QuoteKind kind = ClaimFragments(start, last) ? QuoteKind.Mixed : QuoteKind.Indirect;
+            Add(kind, doc.SpanOf(start, last), cueSpan, speaker, mention, confidence);
+            _claimedUntil = Math.Max(_claimedUntil, last);
+        }
+
+        private void EmitContent(Cue cue, int start, int last, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        {
+            if (last < start || WordsBetween(start, last) < 2)
+            {
+                return;
+            }
+
+            QuoteKind kind = ClaimFragments(start, last) ? QuoteKind.Mixed : QuoteKind.Indirect;
+            int q = doc.OpenAt[start];
+            if (q >= 0 && doc.Quotes[q].Close >= 0 && WordsBetween(doc.Quotes[q].Close + 1, last) == 0)
+            {
+                kind = QuoteKind.Direct;
+                start++;
+                last = doc.TrimEnd(start, doc.Quotes[q].Close - 1);
+            }
+
+            Add(kind, doc.SpanOf(start, last), doc.SpanOf(cue.First, cue.Last), speaker, mention, confidence);
+            _claimedUntil = Math.Max(_claimedUntil, last);
+        }
+
+        /// <summary>Claims the quoted fragments (of more than a name) inside a clause; true when there is one.</summary>
+        private bool ClaimFragments(int start, int last)
+        {
+            bool any = false;
+            for (int k = start; k <= last; k++)
+            {
+                int q = doc.OpenAt[k];
+                if (q >= 0 && doc.Quotes[q].Words >= 3)
+                {
+                    _claimed[q] = true;
+                    any = true;
+                }
+            }
+
+            return any;
+        }
+
+        private void Add(QuoteKind kind, TextSpan content, TextSpan cue, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        {
+            string text = doc.Text;
+            string speakerText = mention.Of(text);
+            string canonical = speaker is null ? string.Empty : _resolver.Canonical(speaker).Of(text);
+            string name = speaker?.Name ?? string.Empty;
+            if (speaker is null)
+            {
+                diagnostics.Add(new QuoteDiagnostic(QuoteDiagnostic.NoSpeaker, "No speaker found for the quote reported by '" + cue.Of(text) + "'.", content));
+            }
+            else
+            {
+                _resolver.Last = speaker;
+            }
+
+            _lastQuoteSentence = doc.SentenceOf.Length > 0 ? _lastQuoteSentence : 0;
+            Quotes.Add(new Quote
+            {
+                Kind = kind,
+                Content = content.Of(text),
+                Speaker = speakerText,
+                SpeakerName = name,
+                SpeakerCanonical = canonical,
+                Cue = cue.Of(text),
+                ContentSpan = content,
+                SpeakerSpan = mention,
+                CueSpan = cue,
+                Confidence = confidence,
+            });
+        }
+
+        /// <summary>The last token of the speaker noun phrase starting at <paramref name="first"/>: time, place and manner adverbials and addressees are cut off.</summary>
+        private int TrimSpeaker(int first, int last)
+        {
+            int end = first - 1;
+            int words = 0;
+            for (int j = first; j <= last; j++)
+            {
+                Token t = doc.Tokens[j];
+                string n = doc.Norm(j);
+                if (t.Kind == TokenKind.QuoteMark || t.IsTerminal || doc.IsPunct(j, ':') || doc.IsPunct(j, '(') && words > 0 && doc.Tokens[j - 1].End != t.Start && false)
+                {
+                    break;
+                }
+
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
+                    || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
+                {
+                    break;
+                }
+
+                if (t.IsWord && ++words > MaxSpeakerWords)
+                {
+                    break;
+                }
+
+                if (t.IsWord || t.Kind == TokenKind.Number || doc.IsPunct(j, ')'))
+                {
+                    end = j;
+                }
+            }
+
+            return end;
+        }
+
+        /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>
+        private (int First, int Last)? BackwardSpeaker(int verb, int sentenceFirst)
+        {
+            int k = verb - 1;
+            if (k < sentenceFirst)
+            {
+                return null;
+            }
+
+            if (CueLexicon.Relatives.Contains(doc.Norm(k)))
+            {
+                k--;
+                if (doc.IsComma(k))
+                {
+                    k--;
+                }
+            }
+
+            int last = k;
+            int firstWord = k + 1;
+            for (int j = k; j >= sentenceFirst && last - j < 8; j--)
+            {
+                string n = doc.Norm(j);
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان"
+                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
+                {
+                    break;
+                }
+
+                firstWord = j;
+            }
+
+            return firstWord <= last && last >= sentenceFirst ? (firstWord, last) : null;
+        }
+
+        private int SkipConnectors(int first, int last)
+        {
+            int i = first;
+            while (i <= last && (CueLexicon.Connectors.Contains(doc.Norm(i)) || doc.IsComma(i)))
+            {
+                i++;
+            }
+
+            return i;
+        }
+
+        private int TrimComma(int last)
+        {
+            while (last >= 0 && (doc.IsComma(last) || doc.Tokens[last].Kind == TokenKind.Punctuation))
+            {
+                last--;
+            }
+
+            return last;
+        }
+
+        private int WordsBetween(int from, int to)
+        {
+            int words = 0;
+            for (int k = from; k <= to && k < doc.Tokens.Length; k++)
+            {
+                if (doc.Tokens[k].IsWord || doc.Tokens[k].Kind == TokenKind.Number)
+                {
+                    words++;
+                }
+            }
+
+            return words;
+        }
+    }
+}
