@@ -107,7 +107,10 @@ public static partial class QuoteExtractor
                 }
                 else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما")
                 {
-                    cues.Add(new Cue(t, t, CueType.Verb, prefixed));
+                    // تابع بالقول، نقل عن: the particle belongs to the cue.
+                    int e = doc.Norm(t + 1) is "بالقول" || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
+                    cues.Add(new Cue(t, e, CueType.Verb, prefixed));
+                    t = e;
                 }
             }
 
@@ -204,15 +207,23 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsTerminal)
+                if (t.IsTerminal || (j > p && t.IsWord && !CueLexicon.Negations.Contains(doc.Norm(j - 1)) && !CueLexicon.Relatives.Contains(doc.Norm(j - 1)) && (CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Matches(CueLexicon.Participles, n, out _))))
                 {
-                    break;
+                    break; // the clause belongs to another cue
                 }
             }
 
+            bool objectClause = false;
             if (anchor < 0)
             {
-                return null;
+                // No complementizer: a verb whose object states what was said (أعلنت حركة طالبان مسؤوليتها، دعا … إلى).
+                anchor = ObjectStart(cue, end);
+                if (anchor < 0)
+                {
+                    return null;
+                }
+
+                objectClause = true;
             }
 
             int npEnd = anchor - 1;
@@ -248,8 +259,73 @@ public static partial class QuoteExtractor
                 confidence = 0.4;
             }
 
-            Emit(cue.First, cueLast, anchor, end, speaker, mention, confidence);
+            if (objectClause && speakerLast < cueLast + 1)
+            {
+                return null; // an object clause needs its subject written out
+            }
+
+            Emit(cue.First, cueLast, objectClause ? anchor - 1 : anchor, end, speaker, mention, objectClause ? confidence - 0.15 : confidence);
             return speaker;
+        }
+
+        /// <summary>
+        /// Where the object of a stance verb starts, after its subject: at the preposition the verb
+        /// governs (دعا … إلى، طالب … بـ، حذر … من، أعرب … عن، أفاد … بـ), or at a noun carrying a
+        /// pronoun that refers back to the subject (أعلنت حركة طالبان مسؤوليتها). -1 when there is none.
+        /// </summary>
+        private int ObjectStart(Cue cue, int end)
+        {
+            string verb = doc.Norm(cue.First);
+            if (cue.Prefixed)
+            {
+                verb = verb[1..];
+            }
+
+            string? preposition = verb switch
+            {
+                "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" => "الي",
+                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" => "ب",
+                "حذر" or "حذرت" or "حذروا" => "من",
+                "اعرب" or "اعربت" or "اعربوا" => "عن",
+                "اعلن" or "اعلنت" or "اعلنوا" or "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "كشف" or "كشفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
+                _ => null,
+            };
+            if (preposition is null)
+            {
+                return -1;
+            }
+
+            for (int j = cue.Last + 2; j <= end && j <= cue.Last + MaxSpeakerWords; j++)
+            {
+                if (!doc.IsWord(j))
+                {
+                    if (doc.Tokens[j].IsTerminal || doc.IsComma(j) || doc.Tokens[j].Kind == TokenKind.QuoteMark)
+                    {
+                        return -1;
+                    }
+
+                    continue;
+                }
+
+                string n = doc.Norm(j);
+                bool starts = preposition switch
+                {
+                    "" => n.Length >= 4 && (n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || (n[^1] == 'ه' && doc.Text[doc.Tokens[j].End - 1] != '\u0629')) && !n.StartsWith("ال", StringComparison.Ordinal),
+                    "ب" => n.Length > 3 && n[0] == 'ب' && !n.StartsWith("بن", StringComparison.Ordinal) && !n.StartsWith("بعد", StringComparison.Ordinal) && !n.StartsWith("بين", StringComparison.Ordinal),
+                    _ => n == preposition,
+                };
+                if (starts)
+                {
+                    return j;
+                }
+
+                if (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
+                {
+                    return -1;
+                }
+            }
+
+            return -1;
         }
 
         private SpeakerEntity? Participle(Cue cue, int end, SpeakerEntity? sentenceSpeaker)
@@ -279,14 +355,14 @@ public static partial class QuoteExtractor
             if (doc.Norm(cue.Last) is "قوله" or "قولها" or "تعبيره" or "تعبيرها" or "قولهم")
             {
                 // على حد قوله: the clause before belongs to the last speaker.
-                SpeakerEntity? previous = _resolver.Last;
+                SpeakerEntity? current = _resolver.Last;
                 int contentEnd = TrimComma(cue.First - 1);
                 if (contentEnd > first)
                 {
-                    EmitContent(cue, SkipConnectors(first, contentEnd), contentEnd, previous, previous?.LastMention ?? TextSpan.None, 0.7);
+                    EmitContent(cue, SkipConnectors(first, contentEnd), contentEnd, current, current?.LastMention ?? TextSpan.None, 0.7);
                 }
 
-                return previous;
+                return current;
             }
 
             int np = cue.Last + 1;
@@ -310,8 +386,10 @@ public static partial class QuoteExtractor
                 return null;
             }
 
+            SpeakerEntity? previous = _resolver.Last;
             SpeakerEntity speaker = _resolver.Resolve(np, npLast);
             TextSpan mention = doc.SpanOf(np, npLast);
+            bool document = doc.Norm(cue.First) is "جاء" or "وجاء";
             int start = SkipConnectors(first, cue.First - 1);
             if (start >= cue.First)
             {
@@ -327,7 +405,7 @@ public static partial class QuoteExtractor
                     EmitContent(cue, c, doc.TrimEnd(c, last), speaker, mention, 0.85);
                 }
 
-                return speaker;
+                return Restore(document, previous, speaker);
             }
 
             int end = WordsBetween(npLast + 1, last) <= 3 ? TrimComma(cue.First - 1) : doc.TrimEnd(start, last);
@@ -336,7 +414,19 @@ public static partial class QuoteExtractor
                 EmitContent(cue, start, end, speaker, mention, 0.85);
             }
 
-            return speaker;
+            return Restore(document, previous, speaker);
+        }
+
+        /// <summary>A document as source (جاء في البيان) is not who the next وأضاف continues.</summary>
+        private SpeakerEntity? Restore(bool document, SpeakerEntity? previous, SpeakerEntity speaker)
+        {
+            if (!document)
+            {
+                return speaker;
+            }
+
+            _resolver.Last = previous;
+            return previous;
         }
 
         /// <summary>“…”، قال فلان: a quotation followed by its cue.</summary>
@@ -514,21 +604,44 @@ public static partial class QuoteExtractor
             });
         }
 
-        /// <summary>The last token of the speaker noun phrase starting at <paramref name="first"/>: time, place and manner adverbials and addressees are cut off.</summary>
+        /// <summary>
+        /// The last token of the speaker noun phrase starting at <paramref name="first"/>: time, place
+        /// and manner adverbials, addressees and relative clauses are cut off; a phrase that starts
+        /// with a preposition or an adverb is no speaker at all (returns first - 1).
+        /// </summary>
         private int TrimSpeaker(int first, int last)
         {
             int end = first - 1;
             int words = 0;
+            if (first <= last && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)))
+            {
+                return end;
+            }
+
             for (int j = first; j <= last; j++)
             {
                 Token t = doc.Tokens[j];
                 string n = doc.Norm(j);
-                if (t.Kind == TokenKind.QuoteMark || t.IsTerminal || doc.IsPunct(j, ':') || doc.IsPunct(j, '(') && words > 0 && doc.Tokens[j - 1].End != t.Start && false)
+                if (t.Kind == TokenKind.QuoteMark)
+                {
+                    int q = doc.OpenAt[j];
+                    if (q >= 0 && doc.Quotes[q].Words <= 3 && doc.Quotes[q].Close > j && doc.Quotes[q].Close <= last)
+                    {
+                        j = doc.Quotes[q].Close; // a name in quote marks: حزب «القوات اللبنانية»
+                        end = j;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (t.IsTerminal || doc.IsPunct(j, ':'))
                 {
                     break;
                 }
 
-                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n)
+                    || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number || IsProperNameEnd(j - 1)))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
                     break;
@@ -545,7 +658,20 @@ public static partial class QuoteExtractor
                 }
             }
 
+            // A phrase does not end on a preposition: كاميرون من
+            while (end >= first && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(end)))
+            {
+                end--;
+            }
+
             return end;
+        }
+
+        /// <summary>Whether token <paramref name="i"/> ends a proper name (أوباما في فيديو → cut before في).</summary>
+        private bool IsProperNameEnd(int i)
+        {
+            string n = doc.Norm(i);
+            return doc.IsWord(i) && n.Length > 0 && !n.StartsWith("ال", StringComparison.Ordinal) && !CueLexicon.NotNames.Contains(n) && !CueLexicon.Titles.Contains(n) && !n.EndsWith('ه') && !n.EndsWith('ي');
         }
 
         /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>

@@ -53,15 +53,22 @@ internal static class CueLexicon
     /// <summary>Words that end a speaker noun phrase: time, place and manner adverbials, addressees.</summary>
     public static readonly FrozenSet<string> SpeakerStops = Set("""
         امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح يوم ليله ظهر
-        خلال عبر عقب اثناء امام بعد قبل لدي عند حين الثلاثاء امس الاول اليوم
+        خلال عبر عقب اثناء امام بعد قبل لدي عند حين الاول ردا تعليقا معلقا اثر
         له لها لهم للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
         ان انه انها بان
+        """);
+
+    /// <summary>Words a speaker phrase never starts (or ends) with: prepositions and adverbs.</summary>
+    public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
+        في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
+        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
     public static readonly FrozenSet<string> MannerNouns = Set("""
         بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها حديث حديثه حديثها مؤتمر كلمه كلمته كلمتها لقاء مقابله
         اتصال رساله تغريده تغريدات حسابه حسابها تقرير تقريرها تقريره مقال مقاله تدوينه منشور
+        فيديو تسجيل مقطع خطاب خطابه خطابها ندوه محاضره جلسه اجتماع ختام افتتاح
         """);
 
     /// <summary>Titles and roles that start a named mention: وزير الدفاع … لويد أوستن.</summary>
@@ -85,7 +92,7 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> AttributionHeads = Set("بحسب حسب حسبما وفقا وفق طبقا نقلا");
 
     /// <summary>Words before a verb that make it negated (لم يذكر), so not a report.</summary>
-    public static readonly FrozenSet<string> Negations = Set("لم لا لن ما ولم ولا");
+    public static readonly FrozenSet<string> Negations = Set("لم لا لن ما ولم ولا عدم بعدم");
 
     /// <summary>Relative pronouns: وزير الخارجية فؤاد حسين، الذي قال إن …</summary>
     public static readonly FrozenSet<string> Relatives = Set("الذي التي الذين اللذين اللتين");
