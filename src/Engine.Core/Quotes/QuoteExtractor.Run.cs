@@ -235,11 +235,11 @@ public static partial class QuoteExtractor
             SpeakerEntity? speaker;
             TextSpan mention;
             double confidence = 0.9;
-            int speakerLast = TrimSpeaker(cueLast + 1, npEnd);
-            if (speakerLast >= cueLast + 1)
+            var (speakerFirst, speakerLast) = TrimSpeaker(cueLast + 1, npEnd);
+            if (speakerLast >= speakerFirst)
             {
-                speaker = _resolver.Resolve(cueLast + 1, speakerLast);
-                mention = doc.SpanOf(cueLast + 1, speakerLast);
+                speaker = _resolver.Resolve(speakerFirst, speakerLast);
+                mention = doc.SpanOf(speakerFirst, speakerLast);
             }
             else if (!cue.Prefixed && BackwardSpeaker(cue.First, first) is { } back)
             {
@@ -259,7 +259,7 @@ public static partial class QuoteExtractor
                 confidence = 0.4;
             }
 
-            if (objectClause && speakerLast < cueLast + 1)
+            if (objectClause && speakerLast < speakerFirst)
             {
                 return null; // an object clause needs its subject written out
             }
@@ -380,10 +380,11 @@ public static partial class QuoteExtractor
                 npLast = j;
             }
 
-            npLast = TrimSpeaker(np, npLast);
-            if (npLast < np)
+            (np, npLast) = TrimSpeaker(np, npLast);
+            int afterNp = doc.IsComma(npLast + 1) ? npLast + 2 : npLast + 1;
+            if (npLast < np || (CueLexicon.Relatives.Contains(doc.Norm(afterNp)) && CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(afterNp + 1), out _)))
             {
-                return null;
+                return null; // على لسان الوزير، الذي قال إن …: the relative clause's verb is the cue
             }
 
             SpeakerEntity? previous = _resolver.Last;
@@ -464,13 +465,13 @@ public static partial class QuoteExtractor
                     npLast = j;
                 }
 
-                npLast = TrimSpeaker(v + 1, npLast);
+                var (npFirst, npEnd) = TrimSpeaker(v + 1, npLast);
                 SpeakerEntity? speaker;
                 TextSpan mention;
-                if (npLast > v)
+                if (npEnd >= npFirst)
                 {
-                    speaker = _resolver.Resolve(v + 1, npLast);
-                    mention = doc.SpanOf(v + 1, npLast);
+                    speaker = _resolver.Resolve(npFirst, npEnd);
+                    mention = doc.SpanOf(npFirst, npEnd);
                 }
                 else
                 {
@@ -609,13 +610,13 @@ public static partial class QuoteExtractor
         /// and manner adverbials, addressees and relative clauses are cut off; a phrase that starts
         /// with a preposition or an adverb is no speaker at all (returns first - 1).
         /// </summary>
-        private int TrimSpeaker(int first, int last)
+        private (int First, int Last) TrimSpeaker(int first, int last)
         {
             int end = first - 1;
             int words = 0;
-            if (first <= last && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)))
+            if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
             {
-                return end;
+                return (first, end);
             }
 
             for (int j = first; j <= last; j++)
@@ -635,7 +636,7 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsTerminal || doc.IsPunct(j, ':'))
+                if (t.IsTerminal || doc.IsPunct(j, ':') || (doc.IsComma(j) && (CueLexicon.Relatives.Contains(doc.Norm(j + 1)) || doc.Norm(j + 1).StartsWith("والذ", StringComparison.Ordinal) || doc.Norm(j + 1).StartsWith("والت", StringComparison.Ordinal))))
                 {
                     break;
                 }
@@ -658,13 +659,28 @@ public static partial class QuoteExtractor
                 }
             }
 
+            // A relay names the original source after عن: أنباء الأناضول عن مصادر … → مصادر …
+            for (int j = end - 1; j > first; j--)
+            {
+                if (doc.Norm(j) == "عن" && j + 1 <= end)
+                {
+                    int relayEnd = end;
+                    while (relayEnd > j && doc.Norm(relayEnd) is "قوله" or "قولها" or "قولهم")
+                    {
+                        relayEnd--;
+                    }
+
+                    return relayEnd > j ? (j + 1, relayEnd) : (first, end);
+                }
+            }
+
             // A phrase does not end on a preposition: كاميرون من
             while (end >= first && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(end)))
             {
                 end--;
             }
 
-            return end;
+            return (first, end);
         }
 
         /// <summary>Whether token <paramref name="i"/> ends a proper name (أوباما في فيديو → cut before في).</summary>

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Text.Json;
 using Engine.Evaluation;
 using Engine.Summarization;
@@ -74,7 +73,7 @@ public class SummaryQualityTests
             }
 
             RougeResult ours = Rouge.Mean(results);
-            using JsonDocument python = RunScorer(summaries);
+            using JsonDocument python = Python.RunJson("rouge.py", "--corpus", TestData.EascPath, "--summaries", summaries, "--split", "dev", "--json");
             foreach (var (name, score) in new[] { ("rouge1", ours.Rouge1), ("rouge2", ours.Rouge2), ("rougeL", ours.RougeL) })
             {
                 JsonElement theirs = python.RootElement.GetProperty(name);
@@ -87,25 +86,5 @@ public class SummaryQualityTests
         {
             File.Delete(summaries);
         }
-    }
-
-    private static JsonDocument RunScorer(string summaries)
-    {
-        var start = new ProcessStartInfo("python3")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        foreach (string arg in new[] { Path.Combine(TestData.Shared, "tools", "rouge.py"), "--corpus", TestData.EascPath, "--summaries", summaries, "--split", "dev", "--json" })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        using Process process = Process.Start(start)!;
-        string output = process.StandardOutput.ReadToEnd();
-        string error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        Assert.True(process.ExitCode == 0, error);
-        return JsonDocument.Parse(output);
     }
 }

@@ -54,14 +54,14 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> SpeakerStops = Set("""
         امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح يوم ليله ظهر
         خلال عبر عقب اثناء امام بعد قبل لدي عند حين الاول ردا تعليقا معلقا اثر
-        له لها لهم للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
+        للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
         ان انه انها بان
         """);
 
     /// <summary>Words a speaker phrase never starts (or ends) with: prepositions and adverbs.</summary>
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
         في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
-        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو
+        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>

@@ -25,7 +25,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
     private static readonly HashSet<string> Demonstratives = new(["ذات", "نفس", "هذا", "هذه", "هؤلاء", "ذلك", "تلك"], StringComparer.Ordinal);
 
     private readonly List<SpeakerEntity> _entities = [];
-    private List<(TextSpan Span, string Surname)>? _namedMentions;
+    private List<(int First, int Last)>? _namedMentions;
 
     /// <summary>The source of the most recent quote.</summary>
     public SpeakerEntity? Last { get; set; }
@@ -101,11 +101,21 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         if (entity.Name.Length > 0)
         {
             string surname = Surname(entity.Name);
-            foreach (var (span, s) in NamedMentions())
+            foreach (var (first, last) in NamedMentions())
             {
-                if (s == surname && span.End - span.Start > best.End - best.Start)
+                // The name run may have swallowed the verb after it (لويد أوستن انضمّ): end the mention at the surname.
+                for (int k = last; k > first; k--)
                 {
-                    best = span;
+                    if (doc.Norm(k) == surname)
+                    {
+                        TextSpan span = doc.SpanOf(first, k);
+                        if (span.End - span.Start > best.End - best.Start)
+                        {
+                            best = span;
+                        }
+
+                        break;
+                    }
                 }
             }
         }
@@ -199,7 +209,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         return nameSpan.Of(doc.Text);
     }
 
-    private List<(TextSpan Span, string Surname)> NamedMentions()
+    private List<(int First, int Last)> NamedMentions()
     {
         if (_namedMentions is not null)
         {
@@ -237,7 +247,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
 
             if (j > nameStart && nameStart > i + 1)
             {
-                _namedMentions.Add((doc.SpanOf(i, j - 1), doc.Norm(j - 1)));
+                _namedMentions.Add((i, j - 1));
             }
         }
 
