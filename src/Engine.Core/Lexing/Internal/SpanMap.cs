@@ -105,21 +105,28 @@ internal sealed class SpanMap
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static uint Hash(ReadOnlySpan<char> key, uint seed)
     {
-        uint h = seed ^ (uint)key.Length;
-        foreach (uint p in MemoryMarshal.Cast<char, uint>(key))
+        // Four characters per multiply keeps the dependency chain short for typical words.
+        ulong h = seed ^ ((ulong)key.Length << 32);
+        ReadOnlySpan<ulong> quads = MemoryMarshal.Cast<char, ulong>(key);
+        foreach (ulong q in quads)
         {
-            h = BitOperations.RotateLeft((h ^ p) * 0x9E3779B1u, 13);
+            h = (h ^ q) * 0x9E3779B97F4A7C15ul;
         }
 
-        if ((key.Length & 1) != 0)
+        int done = quads.Length * 4;
+        if (key.Length - done >= 2)
         {
-            h = BitOperations.RotateLeft((h ^ key[^1]) * 0x9E3779B1u, 13);
+            h = (h ^ MemoryMarshal.Read<uint>(MemoryMarshal.AsBytes(key[done..]))) * 0x9E3779B97F4A7C15ul;
+            done += 2;
         }
 
-        h ^= h >> 15;
-        h *= 0x2C1B3C6Du;
-        h ^= h >> 12;
-        return h | 1; // 0 marks an empty slot
+        if (done < key.Length)
+        {
+            h = (h ^ key[done]) * 0x9E3779B97F4A7C15ul;
+        }
+
+        h ^= h >> 29;
+        return (uint)(h ^ (h >> 32)) | 1; // 0 marks an empty slot
     }
 
     private struct Slot
