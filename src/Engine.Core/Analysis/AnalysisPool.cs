@@ -1,3 +1,4 @@
+using Engine.Buffers;
 using Microsoft.Extensions.ObjectPool;
 
 namespace Engine.Analysis;
@@ -15,9 +16,24 @@ public static class AnalysisPool
     /// <summary>A document with more tokens than this makes its analysis too big to keep.</summary>
     public const int MaxPooledTokens = 1 << 20;
 
-    /// <summary>The process-wide pool.</summary>
+    /// <summary>The process-wide pool; every Get and Return is counted in <see cref="EnginePools.Statistics"/>.</summary>
     public static ObjectPool<TextAnalysis> Shared { get; } =
-        new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(new Policy());
+        new CountingPool(new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(new Policy()));
+
+    private sealed class CountingPool(ObjectPool<TextAnalysis> inner) : ObjectPool<TextAnalysis>
+    {
+        public override TextAnalysis Get()
+        {
+            EnginePools.AnalysisRented();
+            return inner.Get();
+        }
+
+        public override void Return(TextAnalysis obj)
+        {
+            EnginePools.AnalysisReturned();
+            inner.Return(obj);
+        }
+    }
 
     private sealed class Policy : PooledObjectPolicy<TextAnalysis>
     {

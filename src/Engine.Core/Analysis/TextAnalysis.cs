@@ -19,9 +19,14 @@ public sealed class TextAnalysis : IDisposable
     private readonly PooledList<int> _vectorStarts = new(64);
     private readonly PooledList<int> _wordCounts = new(64);
     private string _text = string.Empty;
+    private bool _disposed;
 
     /// <summary>Creates an analysis that interns terms with <paramref name="terms"/> (its own by default).</summary>
-    public TextAnalysis(TermAnalyzer? terms = null) => Terms = terms ?? new TermAnalyzer();
+    public TextAnalysis(TermAnalyzer? terms = null)
+    {
+        Terms = terms ?? new TermAnalyzer();
+        EnginePools.AnalysisCreated();
+    }
 
     /// <summary>The term analyzer; term ids are meaningful only within it.</summary>
     public TermAnalyzer Terms { get; }
@@ -69,6 +74,13 @@ public sealed class TextAnalysis : IDisposable
     /// <summary>Returns the pooled arrays.</summary>
     public void Dispose()
     {
+        if (_disposed)
+        {
+            return;
+        }
+
+        _disposed = true;
+        EnginePools.AnalysisDisposed();
         _tokens.Dispose();
         _sentences.Dispose();
         _tokenTerms.Dispose();
@@ -90,7 +102,7 @@ public sealed class TextAnalysis : IDisposable
             int[]? rented = null;
             if (s.TokenCount > scratch.Length)
             {
-                rented = System.Buffers.ArrayPool<int>.Shared.Rent(s.TokenCount);
+                rented = EnginePools.Arrays<int>().Rent(s.TokenCount);
             }
 
             Span<int> ids = rented ?? scratch;
@@ -123,7 +135,7 @@ public sealed class TextAnalysis : IDisposable
 
             if (rented is not null)
             {
-                System.Buffers.ArrayPool<int>.Shared.Return(rented);
+                EnginePools.Arrays<int>().Return(rented);
             }
 
             _wordCounts.Add(words);

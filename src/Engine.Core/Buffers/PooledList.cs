@@ -18,7 +18,7 @@ public sealed class PooledList<T> : IDisposable
     /// <summary>Creates a list renting from <paramref name="pool"/> (the shared pool by default).</summary>
     public PooledList(int capacity = 64, ArrayPool<T>? pool = null)
     {
-        _pool = pool ?? ArrayPool<T>.Shared;
+        _pool = pool ?? EnginePools.Arrays<T>();
         _items = capacity > 0 ? _pool.Rent(capacity) : [];
     }
 

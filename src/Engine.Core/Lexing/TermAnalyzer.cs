@@ -1,5 +1,5 @@
-using System.Buffers;
 using System.Runtime.CompilerServices;
+using Engine.Buffers;
 using Engine.Lexing.Internal;
 
 namespace Engine.Lexing;
@@ -74,7 +74,7 @@ public sealed class TermAnalyzer
         }
 
         char[]? rented = null;
-        Span<char> buffer = word.Length <= 64 ? stackalloc char[64] : (rented = ArrayPool<char>.Shared.Rent(word.Length));
+        Span<char> buffer = word.Length <= 64 ? stackalloc char[64] : (rented = EnginePools.Arrays<char>().Rent(word.Length));
         try
         {
             int n = ArabicNormalizer.Normalize(word, buffer);
@@ -84,7 +84,7 @@ public sealed class TermAnalyzer
         {
             if (rented is not null)
             {
-                ArrayPool<char>.Shared.Return(rented);
+                EnginePools.Arrays<char>().Return(rented);
             }
         }
     }

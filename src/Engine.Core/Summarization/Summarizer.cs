@@ -1,4 +1,3 @@
-using System.Buffers;
 using Engine.Analysis;
 using Engine.Buffers;
 using Engine.Lexing;
@@ -40,7 +39,7 @@ public static class Summarizer
         ArgumentNullException.ThrowIfNull(analysis);
         options ??= SummarizerOptions.Default;
         ReadOnlySpan<Sentence> all = analysis.Sentences;
-        int[] body = ArrayPool<int>.Shared.Rent(Math.Max(1, all.Length));
+        int[] body = EnginePools.Arrays<int>().Rent(Math.Max(1, all.Length));
         int n = 0;
         int titleIndex = -1;
         int documentWords = 0;
@@ -58,7 +57,7 @@ public static class Summarizer
         }
 
         var graph = new SentenceGraph();
-        double[] work = ArrayPool<double>.Shared.Rent(Math.Max(1, n * 8));
+        double[] work = EnginePools.Arrays<double>().Rent(Math.Max(1, n * 8));
         try
         {
             if (n == 0)
@@ -110,7 +109,7 @@ public static class Summarizer
                     break;
             }
 
-            bool[] chosen = ArrayPool<bool>.Shared.Rent(n);
+            bool[] chosen = EnginePools.Arrays<bool>().Rent(n);
             try
             {
                 Array.Clear(chosen, 0, n);
@@ -122,14 +121,14 @@ public static class Summarizer
             }
             finally
             {
-                ArrayPool<bool>.Shared.Return(chosen);
+                EnginePools.Arrays<bool>().Return(chosen);
             }
         }
         finally
         {
             graph.Dispose();
-            ArrayPool<double>.Shared.Return(work);
-            ArrayPool<int>.Shared.Return(body);
+            EnginePools.Arrays<double>().Return(work);
+            EnginePools.Arrays<int>().Return(body);
         }
     }
 

@@ -1,5 +1,5 @@
-using System.Buffers;
 using Engine.Analysis;
+using Engine.Buffers;
 
 namespace Engine.Summarization.Internal;
 
@@ -55,13 +55,13 @@ internal sealed class SentenceGraph : IDisposable
         Rent(ref _entryTerm, entries);
         Rent(ref _entryWeight, entries);
         Rent(ref _norm, n);
-        long[] keys = ArrayPool<long>.Shared.Rent(Math.Max(1, entries));
-        int[] groupOf = ArrayPool<int>.Shared.Rent(Math.Max(1, entries));
-        int[] groupStart = ArrayPool<int>.Shared.Rent(entries + 1);
-        int[] postings = ArrayPool<int>.Shared.Rent(Math.Max(1, entries));
-        double[] acc = ArrayPool<double>.Shared.Rent(Math.Max(1, n));
-        int[] touched = ArrayPool<int>.Shared.Rent(Math.Max(1, n));
-        int[] sentenceOf = ArrayPool<int>.Shared.Rent(Math.Max(1, entries));
+        long[] keys = EnginePools.Arrays<long>().Rent(Math.Max(1, entries));
+        int[] groupOf = EnginePools.Arrays<int>().Rent(Math.Max(1, entries));
+        int[] groupStart = EnginePools.Arrays<int>().Rent(entries + 1);
+        int[] postings = EnginePools.Arrays<int>().Rent(Math.Max(1, entries));
+        double[] acc = EnginePools.Arrays<double>().Rent(Math.Max(1, n));
+        int[] touched = EnginePools.Arrays<int>().Rent(Math.Max(1, n));
+        int[] sentenceOf = EnginePools.Arrays<int>().Rent(Math.Max(1, entries));
         try
         {
             int e = 0;
@@ -172,13 +172,13 @@ internal sealed class SentenceGraph : IDisposable
         }
         finally
         {
-            ArrayPool<long>.Shared.Return(keys);
-            ArrayPool<int>.Shared.Return(groupOf);
-            ArrayPool<int>.Shared.Return(groupStart);
-            ArrayPool<int>.Shared.Return(postings);
-            ArrayPool<double>.Shared.Return(acc);
-            ArrayPool<int>.Shared.Return(touched);
-            ArrayPool<int>.Shared.Return(sentenceOf);
+            EnginePools.Arrays<long>().Return(keys);
+            EnginePools.Arrays<int>().Return(groupOf);
+            EnginePools.Arrays<int>().Return(groupStart);
+            EnginePools.Arrays<int>().Return(postings);
+            EnginePools.Arrays<double>().Return(acc);
+            EnginePools.Arrays<int>().Return(touched);
+            EnginePools.Arrays<int>().Return(sentenceOf);
         }
     }
 
@@ -300,13 +300,13 @@ internal sealed class SentenceGraph : IDisposable
         if (array.Length < size)
         {
             Return(ref array);
-            array = ArrayPool<T>.Shared.Rent(Math.Max(16, size));
+            array = EnginePools.Arrays<T>().Rent(Math.Max(16, size));
         }
     }
 
     private static void Grow<T>(ref T[] array, int size)
     {
-        T[] bigger = ArrayPool<T>.Shared.Rent(size);
+        T[] bigger = EnginePools.Arrays<T>().Rent(size);
         array.AsSpan().CopyTo(bigger);
         Return(ref array);
         array = bigger;
@@ -316,7 +316,7 @@ internal sealed class SentenceGraph : IDisposable
     {
         if (array.Length > 0)
         {
-            ArrayPool<T>.Shared.Return(array);
+            EnginePools.Arrays<T>().Return(array);
         }
 
         array = [];
