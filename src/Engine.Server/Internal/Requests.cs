@@ -1,0 +1,103 @@
+using System.Text;
+using Engine.Grpc.V1;
+using Engine.Summarization;
+using Grpc.Core;
+using Microsoft.Extensions.Options;
+using CoreOffsetUnit = Engine.Text.OffsetUnit;
+
+namespace Engine.Server.Internal;
+
+/// <summary>Validates requests and turns them into core options; every rejection names the problem.</summary>
+internal sealed class Requests(IOptions<EngineServerOptions> options)
+{
+    private readonly EngineServerOptions _options = options.Value;
+
+    /// <summary>Checks the text of a request: present, not blank, within the size limit.</summary>
+    public void ValidateText(string text, string field = "text")
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} is empty: there is nothing to analyse."));
+        }
+
+        ValidateSize(text, field);
+    }
+
+    /// <summary>Checks only the size limit.</summary>
+    public void ValidateSize(string text, string field = "text")
+    {
+        int bytes = Encoding.UTF8.GetByteCount(text);
+        if (bytes > _options.MaxTextBytes)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{field} is {bytes} bytes; the limit is {_options.MaxTextBytes} bytes (Engine:MaxTextBytes)."));
+        }
+    }
+
+    /// <summary>The summarizer options of a request.</summary>
+    public static SummarizerOptions Summarizer(SummarizeRequest request) => new()
+    {
+        Budget = Budget(request.BudgetCase switch
+        {
+            SummarizeRequest.BudgetOneofCase.MaxSentences => (request.MaxSentences, null, null),
+            SummarizeRequest.BudgetOneofCase.Ratio => (null, request.Ratio, null),
+            SummarizeRequest.BudgetOneofCase.MaxWords => (null, null, request.MaxWords),
+            _ => (null, null, null),
+        }),
+        Algorithm = request.Algorithm switch
+        {
+            Algorithm.Lead => SummaryAlgorithm.Lead,
+            Algorithm.Textrank => SummaryAlgorithm.TextRank,
+            Algorithm.Lexrank => SummaryAlgorithm.LexRank,
+            Algorithm.Unspecified or Algorithm.Engine => SummaryAlgorithm.Engine,
+            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"algorithm {(int)request.Algorithm} is unknown.")),
+        },
+        Title = request.HasTitle && !string.IsNullOrWhiteSpace(request.Title) ? request.Title : null,
+        Explain = request.Explain,
+    };
+
+    /// <summary>The summarizer options of an editing session.</summary>
+    public static SummarizerOptions Summarizer(DocumentOptions? options) => options is null ? new SummarizerOptions() : new()
+    {
+        Budget = Budget(options.BudgetCase switch
+        {
+            DocumentOptions.BudgetOneofCase.MaxSentences => (options.MaxSentences, null, null),
+            DocumentOptions.BudgetOneofCase.Ratio => (null, options.Ratio, null),
+            DocumentOptions.BudgetOneofCase.MaxWords => (null, null, options.MaxWords),
+            _ => (null, null, null),
+        }),
+        Title = options.HasTitle && !string.IsNullOrWhiteSpace(options.Title) ? options.Title : null,
+        Explain = options.Explain,
+    };
+
+    /// <summary>The core offset unit of a wire unit.</summary>
+    public static CoreOffsetUnit Unit(OffsetUnit unit) => unit switch
+    {
+        OffsetUnit.Unspecified or OffsetUnit.Utf16 => CoreOffsetUnit.Utf16,
+        OffsetUnit.CodePoint => CoreOffsetUnit.CodePoint,
+        OffsetUnit.Utf8 => CoreOffsetUnit.Utf8,
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"offset_unit {(int)unit} is unknown.")),
+    };
+
+    private static SummaryBudget Budget((int? Sentences, double? Ratio, int? Words) budget)
+    {
+        if (budget.Sentences is { } s && s < 1)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"max_sentences must be at least 1 (got {s})."));
+        }
+
+        if (budget.Words is { } w && w < 1)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"max_words must be at least 1 (got {w})."));
+        }
+
+        if (budget.Ratio is { } r && !(r > 0 && r <= 1))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"ratio must be greater than 0 and at most 1 (got {r})."));
+        }
+
+        return budget.Sentences is { } sentences ? SummaryBudget.Sentences(sentences)
+            : budget.Ratio is { } ratio ? SummaryBudget.Ratio(ratio)
+            : budget.Words is { } words ? SummaryBudget.Words(words)
+            : SummaryBudget.Default;
+    }
+}

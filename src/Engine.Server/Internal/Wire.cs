@@ -1,0 +1,109 @@
+using Engine.Buffers;
+using Engine.Grpc.V1;
+using Engine.Quotes;
+using Engine.Summarization;
+using Engine.Text;
+using CoreQuoteKind = Engine.Quotes.QuoteKind;
+using Quote = Engine.Quotes.Quote;
+using QuoteKind = Engine.Grpc.V1.QuoteKind;
+using Sentence = Engine.Grpc.V1.Sentence;
+using SentenceFeatures = Engine.Grpc.V1.SentenceFeatures;
+
+namespace Engine.Server.Internal;
+
+/// <summary>Maps core results to wire messages, converting every offset to the client's unit.</summary>
+internal static class Wire
+{
+    public static Sentence Sentence(string text, ScoredSentence s, OffsetMap map) => new()
+    {
+        Index = s.Index,
+        Start = map.ToUnit(s.Start),
+        End = map.ToUnit(s.End),
+        Text = text[s.Start..s.End],
+        Score = s.Score,
+        Features = new SentenceFeatures
+        {
+            Centrality = s.Features.Centrality,
+            Position = s.Features.Position,
+            TitleOverlap = s.Features.TitleOverlap,
+            Length = s.Features.Length,
+            Redundancy = s.Features.Redundancy,
+        },
+    };
+
+    public static Grpc.V1.Quote Quote(Quote q, OffsetMap map) => new()
+    {
+        Kind = q.Kind switch
+        {
+            CoreQuoteKind.Direct => QuoteKind.Direct,
+            CoreQuoteKind.Indirect => QuoteKind.Indirect,
+            _ => QuoteKind.Mixed,
+        },
+        Content = q.Content,
+        Speaker = q.Speaker,
+        SpeakerName = q.SpeakerName,
+        SpeakerCanonical = q.SpeakerCanonical,
+        Cue = q.Cue,
+        ContentStart = map.ToUnit(q.ContentSpan.Start),
+        ContentEnd = map.ToUnit(q.ContentSpan.End),
+        SpeakerStart = q.SpeakerSpan.IsEmpty ? -1 : map.ToUnit(q.SpeakerSpan.Start),
+        SpeakerEnd = q.SpeakerSpan.IsEmpty ? -1 : map.ToUnit(q.SpeakerSpan.End),
+        CueStart = map.ToUnit(q.CueSpan.Start),
+        CueEnd = map.ToUnit(q.CueSpan.End),
+        Confidence = q.Confidence,
+    };
+
+    public static Diagnostic Diagnostic(QuoteDiagnostic d, OffsetMap map) => new()
+    {
+        Code = d.Code,
+        Message = d.Message,
+        Start = map.ToUnit(d.Span.Start),
+        End = map.ToUnit(d.Span.End),
+    };
+
+    /// <summary>A whole response: summary sentences (when there is a summary), quotes, diagnostics and stats.</summary>
+    public static SummarizeResponse Response(string id, string text, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs)
+    {
+        var response = new SummarizeResponse { Id = id };
+        if (summary is not null)
+        {
+            foreach (ScoredSentence s in summary.Sentences)
+            {
+                response.Sentences.Add(Sentence(text, s, map));
+            }
+
+            foreach (ScoredSentence s in summary.AllSentences)
+            {
+                response.AllSentences.Add(Sentence(text, s, map));
+            }
+        }
+
+        foreach (Quote q in quotes.Quotes)
+        {
+            response.Quotes.Add(Quote(q, map));
+        }
+
+        foreach (QuoteDiagnostic d in quotes.Diagnostics)
+        {
+            response.Diagnostics.Add(Diagnostic(d, map));
+        }
+
+        response.Stats = Stats(summary, quotes, sentenceCount, elapsedMs);
+        return response;
+    }
+
+    public static Stats Stats(Summary? summary, QuoteResult? quotes, int sentenceCount, double elapsedMs) => new()
+    {
+        Sentences = sentenceCount,
+        DocumentWords = summary?.DocumentWords ?? 0,
+        SummaryWords = summary?.SummaryWords ?? 0,
+        Quotes = quotes?.Quotes.Count ?? 0,
+        ElapsedMs = elapsedMs,
+    };
+
+    /// <summary>Converts a client offset to UTF-16, or null when it is outside the text or inside a character.</summary>
+    public static int? FromUnit(OffsetMap map, long offset) => map.TryFromUnit(offset, out int utf16) ? utf16 : null;
+
+    /// <summary>Pool counters for the metrics.</summary>
+    public static PoolStatistics Pools => EnginePools.Statistics;
+}

@@ -1,0 +1,45 @@
+using Engine.Buffers;
+using Engine.Grpc.V1;
+using Engine.Tests.Infrastructure;
+using Grpc.Health.V1;
+
+namespace Engine.Server.Tests;
+
+[Collection(ServerCollection.Name)]
+public class HostTests(ServerFixture server)
+{
+    [Fact]
+    public async Task Health_IsServing()
+    {
+        var health = new Health.HealthClient(server.Channel);
+        HealthCheckResponse response = await health.CheckAsync(new HealthCheckRequest());
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, response.Status);
+    }
+
+    [Fact]
+    public async Task Pools_AfterSuccessErrorsAndCancellation_EveryBufferIsBack()
+    {
+        // Success, rejection and cancellation paths, then a check at rest.
+        for (int i = 0; i < 10; i++)
+        {
+            await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed });
+            await Assert.ThrowsAnyAsync<Exception>(() => server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed, Ratio = 2 }).ResponseAsync);
+            using var cts = new CancellationTokenSource();
+            using var call = server.Summarizer.SummarizeStream(new SummarizeRequest { Text = TestData.Seed }, cancellationToken: cts.Token);
+            await call.ResponseStream.MoveNext(CancellationToken.None);
+            cts.Cancel();
+        }
+
+        PoolStatistics stats = EnginePools.Statistics;
+        for (int wait = 0; wait < 50 && (stats.AnalysesInUse != 0 || stats.ArraysOutstanding != stats.AnalysesAlive * EnginePools.ArraysPerAnalysis); wait++)
+        {
+            await Task.Delay(100); // cancelled handlers finish asynchronously
+            stats = EnginePools.Statistics;
+        }
+
+        Assert.True(stats.AnalysesRented > 20);
+        Assert.Equal(0, stats.AnalysesInUse);
+        Assert.Equal(stats.AnalysesAlive * EnginePools.ArraysPerAnalysis, stats.ArraysOutstanding);
+    }
+}

@@ -1,0 +1,179 @@
+using Engine.Grpc.V1;
+using Engine.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Engine.Server.Tests;
+
+[Collection(ServerCollection.Name)]
+public class SummarizerServiceTests(ServerFixture server)
+{
+    private static SummarizeRequest Seed(Action<SummarizeRequest>? configure = null)
+    {
+        var request = new SummarizeRequest { Id = "seed", Text = TestData.Seed };
+        configure?.Invoke(request);
+        return request;
+    }
+
+    [Fact]
+    public async Task Summarize_Seed_ReturnsVerbatimSentencesInOrderAndItsQuotes()
+    {
+        string seed = TestData.Seed;
+        SummarizeResponse response = await server.Summarizer.SummarizeAsync(Seed());
+
+        Assert.Equal("seed", response.Id);
+        Assert.NotEmpty(response.Sentences);
+        Assert.Equal(response.Sentences.OrderBy(s => s.Start), response.Sentences);
+        Assert.All(response.Sentences, s => Assert.Equal(seed[(int)s.Start..(int)s.End], s.Text));
+        Assert.StartsWith("الحوار الإستراتيجي بين العراق", response.Sentences[0].Text, StringComparison.Ordinal);
+        Assert.Equal(13, response.Quotes.Count);
+        Assert.Equal("جين ساكي", response.Quotes[^1].SpeakerName);
+        Assert.Equal(23, response.Stats.Sentences);
+        Assert.True(response.Stats.SummaryWords <= response.Stats.DocumentWords * 0.2);
+    }
+
+    [Fact]
+    public async Task Summarize_BudgetsAndAlgorithms_AreHonoured()
+    {
+        SummarizeResponse two = await server.Summarizer.SummarizeAsync(Seed(r => r.MaxSentences = 2));
+        SummarizeResponse words = await server.Summarizer.SummarizeAsync(Seed(r => r.MaxWords = 120));
+        SummarizeResponse lead = await server.Summarizer.SummarizeAsync(Seed(r => { r.Ratio = 0.3; r.Algorithm = Algorithm.Lead; }));
+        SummarizeResponse explain = await server.Summarizer.SummarizeAsync(Seed(r => r.Explain = true));
+
+        Assert.Equal(2, two.Sentences.Count);
+        Assert.True(words.Stats.SummaryWords <= 120);
+        Assert.Equal(Enumerable.Range(3, lead.Sentences.Count), lead.Sentences.Select(s => s.Index));
+        Assert.Equal(20, explain.AllSentences.Count);
+    }
+
+    [Fact]
+    public async Task ExtractQuotes_Seed_ReturnsQuotesOnly()
+    {
+        SummarizeResponse response = await server.Summarizer.ExtractQuotesAsync(Seed());
+
+        Assert.Empty(response.Sentences);
+        Assert.Equal(13, response.Quotes.Count);
+        Engine.Grpc.V1.Quote psaki = response.Quotes[^1];
+        Assert.Equal(QuoteKind.Mixed, psaki.Kind);
+        Assert.Equal(psaki.Speaker, TestData.Seed[(int)psaki.SpeakerStart..(int)psaki.SpeakerEnd]);
+    }
+
+    [Fact]
+    public async Task SummarizeStream_Seed_SendsQuotesThenSentencesThenStats()
+    {
+        SummarizeResponse whole = await server.Summarizer.SummarizeAsync(Seed());
+        using var call = server.Summarizer.SummarizeStream(Seed());
+        var events = new List<SummarizeEvent>();
+        await foreach (SummarizeEvent e in call.ResponseStream.ReadAllAsync())
+        {
+            events.Add(e);
+        }
+
+        Assert.Equal(SummarizeEvent.EventOneofCase.Quote, events[0].EventCase);
+        Assert.Equal(SummarizeEvent.EventOneofCase.Stats, events[^1].EventCase);
+        Assert.Equal(whole.Quotes, events.Where(e => e.EventCase == SummarizeEvent.EventOneofCase.Quote).Select(e => e.Quote));
+        Assert.Equal(whole.Sentences.Select(s => s.Text), events.Where(e => e.EventCase == SummarizeEvent.EventOneofCase.Sentence).Select(e => e.Sentence.Text));
+        int lastQuote = events.FindLastIndex(e => e.EventCase == SummarizeEvent.EventOneofCase.Quote);
+        int firstSentence = events.FindIndex(e => e.EventCase == SummarizeEvent.EventOneofCase.Sentence);
+        Assert.True(lastQuote < firstSentence);
+    }
+
+    [Fact]
+    public async Task Tokenize_Seed_GivesTokensAndSentencesThatSliceTheText()
+    {
+        string seed = TestData.Seed;
+        TokenizeResponse response = await server.Summarizer.TokenizeAsync(new TokenizeRequest { Text = seed });
+
+        Assert.All(response.Tokens, t => Assert.Equal(seed[(int)t.Start..(int)t.End], t.Text));
+        Assert.Contains(response.Tokens, t => t.Kind == "Number" && t.Text == "2500");
+        Assert.Equal(23, response.Sentences.Count);
+        Assert.Equal("title", response.SentenceKinds[0]);
+    }
+
+    [Fact]
+    public async Task SummarizeBatch_200CorpusDocuments_AnswersEachByIdWithTheSameResultAsSummarize()
+    {
+        var docs = TestData.NewsArticles().Select(a => (Id: a.Id, Text: a.Text))
+            .Concat(TestData.ReadJsonLines(TestData.EascPath).Take(120).Select(e => (Id: e.GetProperty("id").GetString()!, Text: e.GetProperty("text").GetString()!)))
+            .ToList();
+        Assert.Equal(200, docs.Count);
+
+        using var call = server.Summarizer.SummarizeBatch();
+        var reading = Task.Run(async () =>
+        {
+            var got = new Dictionary<string, SummarizeResponse>();
+            await foreach (SummarizeResponse r in call.ResponseStream.ReadAllAsync())
+            {
+                got.Add(r.Id, r);
+            }
+
+            return got;
+        });
+        foreach (var (id, text) in docs)
+        {
+            await call.RequestStream.WriteAsync(new SummarizeRequest { Id = id, Text = text, Ratio = 0.25 });
+        }
+
+        await call.RequestStream.CompleteAsync();
+        Dictionary<string, SummarizeResponse> responses = await reading;
+
+        Assert.Equal(docs.Select(d => d.Id).Order(), responses.Keys.Order());
+        foreach (var (id, text) in docs.Where((_, i) => i % 20 == 0))
+        {
+            SummarizeResponse single = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Id = id, Text = text, Ratio = 0.25 });
+            Assert.Equal(single.Sentences.Select(s => s.Text), responses[id].Sentences.Select(s => s.Text));
+            Assert.Equal(single.Quotes.Count, responses[id].Quotes.Count);
+        }
+    }
+
+    [Fact]
+    public async Task SummarizeBatch_BadDocument_GetsAnErrorAndTheOthersStillAnswer()
+    {
+        using var call = server.Summarizer.SummarizeBatch();
+        await call.RequestStream.WriteAsync(new SummarizeRequest { Id = "good", Text = TestData.Seed });
+        await call.RequestStream.WriteAsync(new SummarizeRequest { Id = "empty", Text = "  " });
+        await call.RequestStream.WriteAsync(new SummarizeRequest { Id = "ratio", Text = TestData.Seed, Ratio = 7 });
+        await call.RequestStream.CompleteAsync();
+        var responses = new Dictionary<string, SummarizeResponse>();
+        await foreach (SummarizeResponse r in call.ResponseStream.ReadAllAsync())
+        {
+            responses.Add(r.Id, r);
+        }
+
+        Assert.Empty(responses["good"].Error);
+        Assert.NotEmpty(responses["good"].Sentences);
+        Assert.StartsWith("InvalidArgument: text is empty", responses["empty"].Error, StringComparison.Ordinal);
+        Assert.Contains("ratio must be", responses["ratio"].Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SummarizeBatch_ClientCancelsMidStream_EndsTheCallAndTheServerKeepsServing()
+    {
+        using var cts = new CancellationTokenSource();
+        using var call = server.Summarizer.SummarizeBatch(cancellationToken: cts.Token);
+        for (int i = 0; i < 50; i++)
+        {
+            await call.RequestStream.WriteAsync(new SummarizeRequest { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = TestData.Seed });
+        }
+
+        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
+        cts.Cancel();
+        var error = await Assert.ThrowsAsync<RpcException>(async () =>
+        {
+            while (await call.ResponseStream.MoveNext(CancellationToken.None))
+            {
+            }
+        });
+
+        Assert.Equal(StatusCode.Cancelled, error.StatusCode);
+        SummarizeResponse after = await server.Summarizer.SummarizeAsync(Seed());
+        Assert.Equal(13, after.Quotes.Count);
+    }
+
+    [Fact]
+    public async Task Summarize_DeadlineAlreadyPassed_IsDeadlineExceeded()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Summarizer.SummarizeAsync(Seed(), deadline: DateTime.UtcNow.AddMilliseconds(-1)).ResponseAsync);
+
+        Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
+    }
+}
