@@ -18,6 +18,7 @@ public sealed class TextAnalysis : IDisposable
     private readonly PooledList<TermCount> _vectors = new(1024);
     private readonly PooledList<int> _vectorStarts = new(64);
     private readonly PooledList<int> _wordCounts = new(64);
+    private readonly Dictionary<int, int> _localIds = new(1024);
     private string _text = string.Empty;
     private bool _disposed;
 
@@ -54,6 +55,7 @@ public sealed class TextAnalysis : IDisposable
         _vectors.Clear();
         _vectorStarts.Clear();
         _wordCounts.Clear();
+        _localIds.Clear();
         Tokenizer.Tokenize(text, _tokens);
         SentenceSplitter.Split(text, _tokens.Span, _sentences, options);
         foreach (Token t in _tokens.Span)
@@ -64,7 +66,29 @@ public sealed class TextAnalysis : IDisposable
         BuildVectors();
     }
 
-    /// <summary>The sorted term vector of sentence <paramref name="sentence"/>.</summary>
+    /// <summary>
+    /// The document-local id of a term: terms are numbered by first occurrence in this text, so
+    /// vectors (and every sum over them) come out the same whatever the term table saw before.
+    /// A term the text does not hold gets the next free number when <paramref name="add"/> is set.
+    /// </summary>
+    public int LocalTerm(int term, bool add = true)
+    {
+        if (_localIds.TryGetValue(term, out int local))
+        {
+            return local;
+        }
+
+        if (!add)
+        {
+            return -1;
+        }
+
+        local = _localIds.Count;
+        _localIds.Add(term, local);
+        return local;
+    }
+
+    /// <summary>The sorted term vector (document-local term ids) of sentence <paramref name="sentence"/>.</summary>
     public ReadOnlySpan<TermCount> Vector(int sentence) =>
         _vectors.Span[_vectorStarts[sentence].._vectorStarts[sentence + 1]];
 
@@ -115,7 +139,7 @@ public sealed class TextAnalysis : IDisposable
 
                 if (terms[k] >= 0)
                 {
-                    ids[n++] = terms[k];
+                    ids[n++] = LocalTerm(terms[k]);
                 }
             }
 

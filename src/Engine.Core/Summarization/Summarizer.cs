@@ -154,7 +154,7 @@ public static class Summarizer
         if (options.Title is { Length: > 0 } explicitTitle)
         {
             using var titleTerms = new PooledList<TermCount>(32);
-            TitleVector(analysis.Terms, explicitTitle, titleTerms);
+            TitleVector(analysis, explicitTitle, titleTerms);
             for (int b = 0; b < n; b++)
             {
                 titleOverlap[b] = graph.CosineWith(b, titleTerms.Span);
@@ -170,8 +170,9 @@ public static class Summarizer
         }
     }
 
-    private static void TitleVector(TermAnalyzer terms, string title, PooledList<TermCount> into)
+    private static void TitleVector(TextAnalysis analysis, string title, PooledList<TermCount> into)
     {
+        TermAnalyzer terms = analysis.Terms;
         using var ids = new PooledList<int>(32);
         var tokenizer = new Tokenizer(title);
         while (tokenizer.Read(out Token t))
@@ -179,7 +180,7 @@ public static class Summarizer
             int id = terms.TermOf(title, t);
             if (id >= 0)
             {
-                ids.Add(id);
+                ids.Add(analysis.LocalTerm(id));
             }
         }
 

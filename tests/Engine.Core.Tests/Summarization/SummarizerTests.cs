@@ -72,9 +72,20 @@ public class SummarizerTests
     [Fact]
     public void Summarize_SameInput_GivesIdenticalOutput()
     {
-        var options = new SummarizerOptions { Explain = true };
-        Summary a = Summarizer.Summarize(TestData.Seed, options);
-        Summary b = Summarizer.Summarize(TestData.Seed, options);
+        var options = new SummarizerOptions { Explain = true, Title = "الحوار الاستراتيجي بين العراق وأميركا" };
+        using var fresh = new Engine.Analysis.TextAnalysis();
+        fresh.Load(TestData.Seed);
+        Summary a = Summarizer.Summarize(fresh, options);
+
+        // An analysis whose term table has seen other texts first numbers the terms differently.
+        using var used = new Engine.Analysis.TextAnalysis();
+        foreach (var (_, text) in TestData.NewsArticles().Take(5))
+        {
+            used.Load(text);
+        }
+
+        used.Load(TestData.Seed);
+        Summary b = Summarizer.Summarize(used, options);
 
         Assert.Equal(a.Sentences, b.Sentences);
         Assert.Equal(a.AllSentences, b.AllSentences);
