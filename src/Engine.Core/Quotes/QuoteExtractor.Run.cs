@@ -179,7 +179,9 @@ public static partial class QuoteExtractor
                 Token t = doc.Tokens[j];
                 if (t.Kind == TokenKind.QuoteMark && doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]])
                 {
-                    if (doc.Quotes[doc.OpenAt[j]].Words <= 3 && j > p && !doc.IsPunct(j - 1, ':'))
+                    QuotedSpan quoted = doc.Quotes[doc.OpenAt[j]];
+                    bool nameFollows = quoted.Close >= 0 && quoted.Close + 1 <= end && !doc.Tokens[quoted.Close + 1].IsTerminal && doc.Tokens[quoted.Close + 1].Kind != TokenKind.QuoteMark;
+                    if (quoted.Words <= 3 && (j > p || nameFollows) && !doc.IsPunct(j - 1, ':'))
                     {
                         j = doc.Quotes[doc.OpenAt[j]].Close < 0 ? j : doc.Quotes[doc.OpenAt[j]].Close;
                         continue; // a quoted name inside the speaker: مصدر لـ"الوطن"
@@ -235,7 +237,9 @@ public static partial class QuoteExtractor
             SpeakerEntity? speaker;
             TextSpan mention;
             double confidence = 0.9;
-            var (speakerFirst, speakerLast) = TrimSpeaker(cueLast + 1, npEnd);
+            var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
+                ? (0, -1)
+                : TrimSpeaker(cueLast + 1, npEnd);
             if (speakerLast >= speakerFirst)
             {
                 speaker = _resolver.Resolve(speakerFirst, speakerLast);
@@ -722,7 +726,14 @@ public static partial class QuoteExtractor
                 firstWord = j;
             }
 
-            return firstWord <= last && last >= sentenceFirst ? (firstWord, last) : null;
+            if (firstWord > last || last < sentenceFirst)
+            {
+                return null;
+            }
+
+            string head = doc.Norm(firstWord);
+            bool prepositional = CueLexicon.NotSpeakerStarts.Contains(head) || (head.Length > 2 && head[0] == 'و' && CueLexicon.NotSpeakerStarts.Contains(head[1..]));
+            return prepositional ? null : (firstWord, last);
         }
 
         private int SkipConnectors(int first, int last)

@@ -54,6 +54,7 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> SpeakerStops = Set("""
         امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح يوم ليله ظهر
         خلال عبر عقب اثناء امام بعد قبل لدي عند حين الاول ردا تعليقا معلقا اثر
+        وهو وهي وهم الي علي
         للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
         ان انه انها بان
         """);
@@ -61,7 +62,7 @@ internal static class CueLexicon
     /// <summary>Words a speaker phrase never starts (or ends) with: prepositions and adverbs.</summary>
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
         في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
-        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم
+        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم قوله قولها اعتقاده اعتقادها رايه رايها
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
@@ -69,6 +70,8 @@ internal static class CueLexicon
         بيان بيانه بيانها تصريح تصريحات تصريحه تصريحها حديث حديثه حديثها مؤتمر كلمه كلمته كلمتها لقاء مقابله
         اتصال رساله تغريده تغريدات حسابه حسابها تقرير تقريرها تقريره مقال مقاله تدوينه منشور
         فيديو تسجيل مقطع خطاب خطابه خطابها ندوه محاضره جلسه اجتماع ختام افتتاح
+        المؤتمر البيان التصريح التصريحات الحديث الكلمه اللقاء المقابله الاتصال الرساله التغريده الفيديو التسجيل الخطاب
+        الندوه المحاضره الجلسه الاجتماع ختام حفل الحفل
         """);
 
     /// <summary>Titles and roles that start a named mention: وزير الدفاع … لويد أوستن.</summary>
@@ -87,6 +90,9 @@ internal static class CueLexicon
         وزير رئيس نائب عضو ذات نفس هذا هذه هؤلاء احد بعض عدد محللون محلل مراقبون تقرير تقارير بيان وكاله صحيفه
         طلب عدم نشر اسمه ذكر كشف هويته الكشف رفض
         """);
+
+    /// <summary>Verbs whose noun phrase before بأنه is what is described, not who speaks: ووصف الوضع بأنه …</summary>
+    public static readonly FrozenSet<string> ObjectFirstVerbs = Set("وصف وصفت يصف تصف وصفوا");
 
     /// <summary>Phrases that attribute the whole clause (بحسب، وفقا لـ، نقلا عن): their first word, normalized.</summary>
     public static readonly FrozenSet<string> AttributionHeads = Set("بحسب حسب حسبما وفقا وفق طبقا نقلا");
