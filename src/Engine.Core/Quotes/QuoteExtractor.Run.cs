@@ -77,10 +77,47 @@ public static partial class QuoteExtractor
             QuoteThenVerb(first, last);
         }
 
-        /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف …).</summary>
+        /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف … / ، في حين أكد …).</summary>
         private bool Cuts(Cue cue) =>
             cue.Type == CueType.Participle
-            || (cue.Type == CueType.Verb && cue.Prefixed && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')));
+            || (cue.Type == CueType.Verb && cue.Prefixed && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')))
+            || (cue.Type == CueType.Verb && ClauseBreakBefore(cue.First));
+
+        /// <summary>Whether a new clause starts just before <paramref name="t"/>: a comma and a connector (، في حين … / ، بينما …).</summary>
+        private bool ClauseBreakBefore(int t)
+        {
+            for (int k = t - 1; k >= 0 && k >= t - 3; k--)
+            {
+                if (doc.IsComma(k))
+                {
+                    return IsClauseBreak(k);
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>Whether the comma at <paramref name="comma"/> opens a new clause rather than continuing the reported one.</summary>
+        private bool IsClauseBreak(int comma)
+        {
+            string next = doc.Norm(comma + 1);
+            return next is "بينما" or "فيما" or "اذ" or "وهي" or "وهو" or "وهم" or "لكن" or "ولكن" or "رغم" or "بحسب" or "وبحسب" or "حسب"
+                || (next == "في" && doc.Norm(comma + 2) == "حين");
+        }
+
+        /// <summary>The end of the reported material starting at <paramref name="start"/>: the sentence end, or the first comma that opens another clause.</summary>
+        private int ClauseEnd(int start, int end)
+        {
+            for (int k = start + 1; k < end; k++)
+            {
+                if (doc.InsideQuote[k] < 0 && doc.IsComma(k) && IsClauseBreak(k))
+                {
+                    return k - 1;
+                }
+            }
+
+            return end;
+        }
 
         private List<Cue> FindCues(int first, int last)
         {
@@ -530,7 +567,7 @@ public static partial class QuoteExtractor
                 return;
             }
 
-            int last = doc.TrimEnd(start, end);
+            int last = doc.TrimEnd(start, ClauseEnd(start, end));
             if (last < start || WordsBetween(start, last) == 0)
             {
                 return;
