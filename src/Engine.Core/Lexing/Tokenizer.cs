@@ -88,6 +88,45 @@ public ref struct Tokenizer
         }
 
         int start = i;
+
+        // The common case first: a word of core Arabic letters and marks, scanned inline.
+        ushort[] core = ArabicCore;
+        uint first = (uint)text[i] - 0x0621;
+        if (first < (uint)core.Length && (core[first] & LetterBit) != 0)
+        {
+            uint bits = 0;
+            int j = i;
+            uint offset = first;
+            do
+            {
+                bits |= core[offset];
+                if (++j >= n)
+                {
+                    break;
+                }
+
+                offset = (uint)text[j] - 0x0621;
+            }
+            while (offset < (uint)core.Length);
+
+            if (j >= n || CharClasses.IsArabicWordPart(Class(text[j])) || Class(text[j]) == CharClass.CombiningMark)
+            {
+                // Rare letters, joiners or the block's end: finish with the general scanner.
+                j = ScanArabic(text, i, out TokenFlags slowFlags, out _);
+                bits = (uint)slowFlags;
+                if (!_isFinalBlock && j >= n)
+                {
+                    _pos = start;
+                    token = default;
+                    return false;
+                }
+            }
+
+            _pos = j;
+            token = new Token(_offset + start, j - start, TokenKind.ArabicWord, (TokenFlags)(bits & ~(uint)LetterBit));
+            return true;
+        }
+
         TokenFlags flags = TokenFlags.None;
         TokenKind kind;
         int end;
