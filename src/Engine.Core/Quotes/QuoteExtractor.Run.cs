@@ -287,6 +287,13 @@ public static partial class QuoteExtractor
                 speaker = _resolver.Resolve(back.First, back.Last);
                 mention = doc.SpanOf(back.First, back.Last);
             }
+            else if (NamedEarlierInSentence(first, cue.First) is { } named)
+            {
+                // وواصل كارتر محاولاته، فقال إن …: the source named earlier in the sentence.
+                speaker = named.Entity;
+                mention = doc.SpanOf(named.Token, named.Token);
+                confidence = 0.75;
+            }
             else if (_resolver.Last is { } previous)
             {
                 speaker = previous;
@@ -683,7 +690,7 @@ public static partial class QuoteExtractor
                 }
 
                 if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n)
-                    || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number || IsProperNameEnd(j - 1)))
+                    || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
                     break;
@@ -724,11 +731,18 @@ public static partial class QuoteExtractor
             return (first, end);
         }
 
-        /// <summary>Whether token <paramref name="i"/> ends a proper name (أوباما في فيديو → cut before في).</summary>
-        private bool IsProperNameEnd(int i)
+        /// <summary>The nearest word before the cue, in its sentence, that names a known source by its surname.</summary>
+        private (SpeakerEntity Entity, int Token)? NamedEarlierInSentence(int sentenceFirst, int cue)
         {
-            string n = doc.Norm(i);
-            return doc.IsWord(i) && n.Length > 0 && !n.StartsWith("ال", StringComparison.Ordinal) && !CueLexicon.NotNames.Contains(n) && !CueLexicon.Titles.Contains(n) && !n.EndsWith('ه') && !n.EndsWith('ي');
+            for (int k = cue - 1; k >= sentenceFirst; k--)
+            {
+                if (doc.InsideQuote[k] < 0 && doc.IsWord(k) && _resolver.FindBySurname(doc.Norm(k)) is { } entity)
+                {
+                    return (entity, k);
+                }
+            }
+
+            return null;
         }
 
         /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>

@@ -94,6 +94,20 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         return found;
     }
 
+    /// <summary>The known source whose name ends with the word <paramref name="normalizedWord"/>, if any (most recent first).</summary>
+    public SpeakerEntity? FindBySurname(string normalizedWord)
+    {
+        for (int k = _entities.Count - 1; k >= 0; k--)
+        {
+            if (_entities[k].Name.Length > 0 && Surname(_entities[k].Name) == normalizedWord)
+            {
+                return _entities[k];
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The fullest mention of the source: its own mentions, or a longer named mention elsewhere in the text.</summary>
     public TextSpan Canonical(SpeakerEntity entity)
     {
