@@ -145,7 +145,7 @@ public static partial class QuoteExtractor
                 else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما")
                 {
                     // تابع بالقول، نقل عن: the particle belongs to the cue.
-                    int e = doc.Norm(t + 1) is "بالقول" || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
+                    int e = doc.Norm(t + 1) is "بالقول" or "بقوله" or "بقولها" || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
                     cues.Add(new Cue(t, e, CueType.Verb, prefixed));
                     t = e;
                 }
@@ -307,9 +307,9 @@ public static partial class QuoteExtractor
                 confidence = 0.4;
             }
 
-            if (objectClause && speakerLast < speakerFirst)
+            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !cue.Prefixed))
             {
-                return null; // an object clause needs its subject written out
+                return null; // an object clause needs its subject written out, or a و-continuation of the last source
             }
 
             Emit(cue.First, cueLast, objectClause ? anchor - 1 : anchor, end, speaker, mention, objectClause ? confidence - 0.15 : confidence);
@@ -331,16 +331,22 @@ public static partial class QuoteExtractor
 
             string? preposition = verb switch
             {
-                "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" => "الي",
-                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" => "ب",
+                "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" or "اشار" or "اشارت" or "اشاروا" or "لفت" or "لفتت" => "الي",
+                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" or "ثمن" or "ثمنت" => "ب",
+                "تحدث" or "تحدثت" or "كشف" or "كشفت" => "عن",
                 "حذر" or "حذرت" or "حذروا" => "من",
                 "اعرب" or "اعربت" or "اعربوا" => "عن",
-                "اعلن" or "اعلنت" or "اعلنوا" or "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "كشف" or "كشفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
+                "اعلن" or "اعلنت" or "اعلنوا" or "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
                 _ => null,
             };
             if (preposition is null)
             {
                 return -1;
+            }
+
+            if (preposition.Length > 0 && preposition != "ب" && doc.Norm(cue.Last + 1) == preposition)
+            {
+                return cue.Last + 1; // أشارت إلى مقتل …: the subject is the last source
             }
 
             for (int j = cue.Last + 2; j <= end && j <= cue.Last + MaxSpeakerWords; j++)

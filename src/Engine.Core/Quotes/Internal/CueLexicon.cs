@@ -32,6 +32,7 @@ internal static class CueLexicon
         اعرب اعربت اعربوا كتب كتبت اعترف اعترفت زعم زعمت ادعي ادعت
         نوه نوهت ناشد ناشدت جدد جددت استبعد استبعدت رجح رجحت اقر اقرت
         شرح شرحت بين بينت اوصي اوصت وصف وصفت يصف تصف تحدث تحدثت
+        ندد نددت ثمن ثمنت ابان ابانت امل املت اجاب اجابت
         """);
 
     /// <summary>Participles that open a new quote continuing the current speaker (مضيفا أن، مشيرا إلى).</summary>
@@ -48,7 +49,7 @@ internal static class CueLexicon
         """);
 
     /// <summary>Prepositions that join a verb to its clause: أشار إلى أن، شدد على أن، نقل عن.</summary>
-    public static readonly FrozenSet<string> VerbPrepositions = Set("الي علي عن بالقول");
+    public static readonly FrozenSet<string> VerbPrepositions = Set("الي علي عن بالقول بقوله بقولها");
 
     /// <summary>Words that end a speaker noun phrase: time, place and manner adverbials, addressees.</summary>
     public static readonly FrozenSet<string> SpeakerStops = Set("""
