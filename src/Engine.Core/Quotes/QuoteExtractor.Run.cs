@@ -80,7 +80,7 @@ public static partial class QuoteExtractor
         /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف … / ، في حين أكد …).</summary>
         private bool Cuts(Cue cue) =>
             cue.Type == CueType.Participle
-            || (cue.Type == CueType.Verb && cue.Prefixed && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')))
+            || (cue.Type == CueType.Verb && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')))
             || (cue.Type == CueType.Verb && ClauseBreakBefore(cue.First));
 
         /// <summary>Whether a new clause starts just before <paramref name="t"/>: a comma and a connector (، في حين … / ، بينما …).</summary>
