@@ -742,9 +742,17 @@ public static partial class QuoteExtractor
         {
             for (int k = cue - 1; k >= sentenceFirst; k--)
             {
-                if (doc.InsideQuote[k] < 0 && doc.IsWord(k) && _resolver.FindBySurname(doc.Norm(k)) is { } entity)
+                if (doc.InsideQuote[k] < 0 && doc.IsWord(k))
                 {
-                    return (entity, k);
+                    if (_resolver.FindBySurname(doc.Norm(k)) is { } entity)
+                    {
+                        return (entity, k);
+                    }
+
+                    if (_resolver.NamedMentionWith(doc.Norm(k)) is { } mention && doc.Norm(k).Length > 2)
+                    {
+                        return (_resolver.Resolve(mention.First, mention.Last), k);
+                    }
                 }
             }
 

@@ -108,6 +108,23 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         return null;
     }
 
+    /// <summary>The title-led mention anywhere in the text (وزير الدفاع الأميركي آشتون كارتر) whose name contains <paramref name="normalizedWord"/>.</summary>
+    public (int First, int Last)? NamedMentionWith(string normalizedWord)
+    {
+        foreach (var (first, last) in NamedMentions())
+        {
+            for (int k = last; k > first; k--)
+            {
+                if (doc.Norm(k) == normalizedWord)
+                {
+                    return (first, k);
+                }
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>The fullest mention of the source: its own mentions, or a longer named mention elsewhere in the text.</summary>
     public TextSpan Canonical(SpeakerEntity entity)
     {
