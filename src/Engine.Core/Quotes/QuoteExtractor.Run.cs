@@ -316,6 +316,11 @@ public static partial class QuoteExtractor
             return speaker;
         }
 
+        /// <summary>A noun carrying a pronoun that refers back to the subject: مسؤوليتها، استعداده.</summary>
+        private bool IsPossessiveObject(string n, int j) =>
+            n.Length >= 4 && !n.StartsWith("ال", StringComparison.Ordinal)
+            && (n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || (n[^1] == 'ه' && doc.Text[doc.Tokens[j].End - 1] != '\u0629'));
+
         /// <summary>
         /// Where the object of a stance verb starts, after its subject: at the preposition the verb
         /// governs (دعا … إلى، طالب … بـ، حذر … من، أعرب … عن، أفاد … بـ), or at a noun carrying a
@@ -333,16 +338,19 @@ public static partial class QuoteExtractor
             {
                 "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" or "اشار" or "اشارت" or "اشاروا" or "لفت" or "لفتت" => "الي",
                 "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" or "ثمن" or "ثمنت" => "ب",
-                "تحدث" or "تحدثت" or "كشف" or "كشفت" => "عن",
+                "تحدث" or "تحدثت" or "كشف" or "كشفت" or "اعلن" or "اعلنت" or "اعلنوا" => "عن",
                 "حذر" or "حذرت" or "حذروا" => "من",
                 "اعرب" or "اعربت" or "اعربوا" => "عن",
-                "اعلن" or "اعلنت" or "اعلنوا" or "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
+                "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
                 _ => null,
             };
             if (preposition is null)
             {
                 return -1;
             }
+
+            // أعلن takes either عن (أعلن مصدر عن سقوط …) or a noun with a pronoun (أعلنت الحركة مسؤوليتها).
+            bool announce = preposition == "عن" && verb.StartsWith("اعلن", StringComparison.Ordinal);
 
             if (preposition.Length > 0 && preposition != "ب" && doc.Norm(cue.Last + 1) == preposition)
             {
@@ -362,9 +370,9 @@ public static partial class QuoteExtractor
                 }
 
                 string n = doc.Norm(j);
-                bool starts = preposition switch
+                bool starts = (announce && IsPossessiveObject(n, j)) || preposition switch
                 {
-                    "" => n.Length >= 4 && (n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || (n[^1] == 'ه' && doc.Text[doc.Tokens[j].End - 1] != '\u0629')) && !n.StartsWith("ال", StringComparison.Ordinal),
+                    "" => IsPossessiveObject(n, j),
                     "ب" => n.Length > 3 && n[0] == 'ب' && !n.StartsWith("بن", StringComparison.Ordinal) && !n.StartsWith("بعد", StringComparison.Ordinal) && !n.StartsWith("بين", StringComparison.Ordinal),
                     _ => n == preposition,
                 };
@@ -666,6 +674,13 @@ public static partial class QuoteExtractor
         /// </summary>
         private (int First, int Last) TrimSpeaker(int first, int last)
         {
+            // An addressee before the subject: أكد لـ"الرياض" رئيس المركز …
+            if (first <= last && doc.Norm(first) == "ل")
+            {
+                int q = doc.OpenAt[Math.Min(first + 1, doc.Tokens.Length - 1)];
+                first = q >= 0 && doc.Quotes[q].Close > 0 && doc.Quotes[q].Words <= 3 ? doc.Quotes[q].Close + 1 : first + 2;
+            }
+
             int end = first - 1;
             int words = 0;
             if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
@@ -695,7 +710,7 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n)
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || CueLexicon.IsAddressee(n)
                     || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
@@ -716,7 +731,7 @@ public static partial class QuoteExtractor
             // A relay names the original source after عن: أنباء الأناضول عن مصادر … → مصادر …
             for (int j = end - 1; j > first; j--)
             {
-                if (doc.Norm(j) == "عن" && j + 1 <= end)
+                if (doc.Norm(j) == "عن" && j + 1 <= end && (CueLexicon.RelaySources.Contains(doc.Norm(j + 1)) || CueLexicon.Titles.Contains(doc.Norm(j + 1))))
                 {
                     int relayEnd = end;
                     while (relayEnd > j && doc.Norm(relayEnd) is "قوله" or "قولها" or "قولهم")
@@ -782,7 +797,7 @@ public static partial class QuoteExtractor
             for (int j = k; j >= sentenceFirst && last - j < 8; j--)
             {
                 string n = doc.Norm(j);
-                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان"
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" or "كان" or "كانت" or "وكان" or "وكانت" or "كانوا" or "وكانوا"
                     || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
                 {
                     break;

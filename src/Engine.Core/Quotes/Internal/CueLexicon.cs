@@ -63,7 +63,8 @@ internal static class CueLexicon
     /// <summary>Words a speaker phrase never starts (or ends) with: prepositions and adverbs.</summary>
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
         في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
-        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم قوله قولها اعتقاده اعتقادها رايه رايها
+        وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم قوله قولها اعتقاده اعتقادها رايه رايها فيها فيه فيهم عبر
+        مطلع منتصف اواخر اوائل نهايه بدايه مساء صباح الليله
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
@@ -106,6 +107,19 @@ internal static class CueLexicon
 
     /// <summary>Connectors at the start of a clause, left out of its content.</summary>
     public static readonly FrozenSet<string> Connectors = Set("كما ان وان لكن ولكن و ف ثم فيما بينما اذ حيث فان");
+
+    /// <summary>Words that name a source after عن in a relay (نقلت الصحيفة عن مصادر …).</summary>
+    public static readonly FrozenSet<string> RelaySources = Set("""
+        مصادر مصدر المصادر المصدر مسؤول مسؤولين مسؤولون المسؤول المسؤولين شهود شاهد مسؤوله مصدرا مسؤولا متحدث المتحدث
+        """);
+
+    /// <summary>
+    /// Whether a word is an addressee with an attached لـ and a pronoun (لنظيره، لوالديها، لضيفه):
+    /// told to someone, not said by them.
+    /// </summary>
+    public static bool IsAddressee(string word) =>
+        word.Length >= 4 && word[0] == 'ل' && word[1] != 'ل'
+            && (word.EndsWith('ه') || word.EndsWith("ها", StringComparison.Ordinal) || word.EndsWith("هم", StringComparison.Ordinal));
 
     /// <summary>Strips an attached و or ف from a cue word when what remains is in <paramref name="set"/>.</summary>
     public static bool Matches(FrozenSet<string> set, string word, out bool prefixed)
