@@ -217,4 +217,47 @@ public class QuoteExtractorTests
         Assert.Equal("", Assert.Single(result.Quotes).Speaker);
         Assert.Contains(result.Diagnostics, d => d.Code == QuoteDiagnostic.NoSpeaker);
     }
+
+    [Fact]
+    public void Extract_AddresseeBeforeTheSubject_IsNotTheSpeaker()
+    {
+        Quote q = Single("أكد لـ\"الرياض\" رئيس مركز الخليج للأبحاث الدكتور عبدالعزيز بن صقر، أن هناك قصورا في الجهد الدولي.");
+
+        Assert.Equal("رئيس مركز الخليج للأبحاث الدكتور عبدالعزيز بن صقر", q.Speaker);
+        Assert.Equal("هناك قصورا في الجهد الدولي", q.Content);
+    }
+
+    [Fact]
+    public void Extract_NewClauseAfterAComma_EndsTheReportedMaterialAndOpensItsOwnQuote()
+    {
+        var quotes = QuoteExtractor.Extract("وقال شهود في البلدة إن أكثر من 20 قتيلا سقطوا في الانفجار، في حين أكد مسؤول أمني أن عشرين شخصا أصيبوا.").Quotes;
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("أكثر من 20 قتيلا سقطوا في الانفجار", quotes[0].Content);
+        Assert.Equal("شهود في البلدة", quotes[0].Speaker);
+        Assert.Equal("مسؤول أمني", quotes[1].Speaker);
+    }
+
+    [Fact]
+    public void Extract_PronounCueAfterANamedSubject_TakesThatSource()
+    {
+        string text = "وقال رئيس الوزراء الإسرائيلي بنيامين نتنياهو إن الاتفاق سيئ. وقد واصل وزير الدفاع الأميركي آشتون كارتر محاولاته، فقال إن سياسة واشنطن لم تتغير.";
+        var quotes = QuoteExtractor.Extract(text).Quotes;
+
+        Assert.Equal(2, quotes.Count);
+        Assert.Equal("وزير الدفاع الأميركي آشتون كارتر", quotes[1].SpeakerCanonical);
+    }
+
+    [Theory]
+    [InlineData("وأشار مدير عام الصحة إلى ارتفاع أعداد الضحايا في المدينة.", "مدير عام الصحة", "ارتفاع أعداد الضحايا في المدينة")]
+    [InlineData("ودعا وزير الخارجية إلى وقف فوري لإطلاق النار في المنطقة.", "وزير الخارجية", "وقف فوري لإطلاق النار في المنطقة")]
+    [InlineData("وأعلنت حركة طالبان مسؤوليتها عن الهجوم على مركز الشرطة.", "حركة طالبان", "مسؤوليتها عن الهجوم على مركز الشرطة")]
+    public void Extract_StanceVerbWithAnObject_ReportsTheObject(string text, string speaker, string content)
+    {
+        Quote q = Single(text);
+
+        Assert.Equal(QuoteKind.Indirect, q.Kind);
+        Assert.Equal(speaker, q.Speaker);
+        Assert.EndsWith(content, q.Content, StringComparison.Ordinal);
+    }
 }
