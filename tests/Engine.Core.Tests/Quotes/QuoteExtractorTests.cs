@@ -260,4 +260,27 @@ public class QuoteExtractorTests
         Assert.Equal(speaker, q.Speaker);
         Assert.EndsWith(content, q.Content, StringComparison.Ordinal);
     }
+
+    [Theory]
+    [InlineData("وأسفر الهجوم عن مقتل عشرة أشخاص، طبقا لـ مصادر طبية.", "طبقا لـ", "مصادر طبية")]
+    [InlineData("وجاء في البيان أن الهجوم أسفر عن مقتل عشرة أشخاص.", "وجاء في", "البيان")]
+    [InlineData("وأفاد مصدر أمني بأن الهجوم أسفر عن مقتل عشرة أشخاص.", "وأفاد", "مصدر أمني")]
+    public void Extract_MoreAttributionForms_FindTheSource(string text, string cue, string speaker)
+    {
+        Quote q = Single(text);
+
+        Assert.Equal(cue, q.Cue);
+        Assert.Equal(speaker, q.Speaker);
+        Assert.Contains("مقتل عشرة أشخاص", q.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_NestedMarks_AreOneQuoteWithTheInnerMarksInside()
+    {
+        Quote q = Single("وقال الوزير: «إن الحكومة وصفت الاتفاق بأنه “تاريخي” ولن تتراجع عنه».");
+
+        Assert.Equal(QuoteKind.Direct, q.Kind);
+        Assert.Equal("إن الحكومة وصفت الاتفاق بأنه “تاريخي” ولن تتراجع عنه", q.Content);
+        Assert.Equal("الوزير", q.Speaker);
+    }
 }
