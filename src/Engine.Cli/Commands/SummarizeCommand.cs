@@ -70,12 +70,12 @@ internal static class SummarizeCommand
                 if (options.Explain)
                 {
                     io.Out.WriteLine();
-                    io.Out.WriteLine("index\tchosen\tscore\tcentrality\tposition\ttitle\tlength\tredundancy");
+                    io.Out.WriteLine("index\tchosen\tscore\tcentrality\tposition\ttitle\tlength\tredundancy\tparagraph_start");
                     foreach (ScoredSentence s in result.AllSentences)
                     {
                         bool chosen = result.Sentences.Any(c => c.Index == s.Index);
                         SentenceFeatures f = s.Features;
-                        io.Out.WriteLine(FormattableString.Invariant($"{s.Index}\t{(chosen ? "*" : "")}\t{s.Score:F4}\t{f.Centrality:F4}\t{f.Position:F4}\t{f.TitleOverlap:F4}\t{f.Length:F4}\t{f.Redundancy:F4}"));
+                        io.Out.WriteLine(FormattableString.Invariant($"{s.Index}\t{(chosen ? "*" : "")}\t{s.Score:F4}\t{f.Centrality:F4}\t{f.Position:F4}\t{f.TitleOverlap:F4}\t{f.Length:F4}\t{f.Redundancy:F4}\t{f.ParagraphStart:F0}"));
                     }
                 }
             }
@@ -130,6 +130,7 @@ internal static class SummarizeCommand
         json.WriteNumber("title_overlap", Math.Round(s.Features.TitleOverlap, 6));
         json.WriteNumber("length", Math.Round(s.Features.Length, 6));
         json.WriteNumber("redundancy", Math.Round(s.Features.Redundancy, 6));
+        json.WriteNumber("paragraph_start", s.Features.ParagraphStart);
         json.WriteEndObject();
         json.WriteEndObject();
     }

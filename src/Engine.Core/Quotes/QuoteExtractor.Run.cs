@@ -24,7 +24,6 @@ public static partial class QuoteExtractor
         private readonly SpeakerResolver _resolver = new(doc);
         private readonly bool[] _claimed = new bool[doc.Quotes.Count];
         private int _claimedUntil = -1;
-        private int _lastQuoteSentence = -100;
 
         public List<Quote> Quotes { get; } = [];
 
@@ -651,7 +650,6 @@ public static partial class QuoteExtractor
                 _resolver.Last = speaker;
             }
 
-            _lastQuoteSentence = doc.SentenceOf.Length > 0 ? _lastQuoteSentence : 0;
             Quotes.Add(new Quote
             {
                 Kind = kind,

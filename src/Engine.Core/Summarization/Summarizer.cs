@@ -102,7 +102,8 @@ public static class Summarizer
                     Features(analysis, options, graph, bodySpan, titleIndex, centrality, position, titleOverlap, length);
                     for (int b = 0; b < n; b++)
                     {
-                        score[b] = (w.Centrality * centrality[b]) + (w.Position * position[b]) + (w.TitleOverlap * titleOverlap[b]) + (w.Length * length[b]);
+                        score[b] = (w.Centrality * centrality[b]) + (w.Position * position[b]) + (w.TitleOverlap * titleOverlap[b]) + (w.Length * length[b])
+                            + (w.ParagraphStart * ParagraphStart(all, bodySpan, b));
                     }
 
                     penalty = w.Redundancy;
@@ -130,6 +131,13 @@ public static class Summarizer
             EnginePools.Arrays<double>().Return(work);
             EnginePools.Arrays<int>().Return(body);
         }
+    }
+
+    /// <summary>1 when body sentence <paramref name="b"/> opens its paragraph.</summary>
+    private static double ParagraphStart(ReadOnlySpan<Sentence> all, ReadOnlySpan<int> body, int b)
+    {
+        int index = body[b];
+        return index == 0 || all[index - 1].Paragraph != all[index].Paragraph ? 1 : 0;
     }
 
     private static void Features(
@@ -314,7 +322,7 @@ public static class Summarizer
             Sentence s = sentences[body[b]];
             var scored = new ScoredSentence(
                 body[b], s.Start, s.End, score[b],
-                new SentenceFeatures(centrality[b], position[b], titleOverlap[b], length[b], redundancy[b]));
+                new SentenceFeatures(centrality[b], position[b], titleOverlap[b], length[b], redundancy[b], ParagraphStart(sentences, body, b)));
             if (chosen[b])
             {
                 selected[k++] = scored;

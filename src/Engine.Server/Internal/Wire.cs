@@ -28,6 +28,7 @@ internal static class Wire
             TitleOverlap = s.Features.TitleOverlap,
             Length = s.Features.Length,
             Redundancy = s.Features.Redundancy,
+            ParagraphStart = s.Features.ParagraphStart,
         },
     };
 

@@ -185,7 +185,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
             return nameSpan.Of(doc.Text);
         }
 
-        // After a title or a definite word: the trailing run of capitalizable words.
+        // After a title or a definite word: the trailing run of words that are neither definite nor common nouns.
         int end = last;
         while (end >= first && !doc.IsWord(end))
         {
@@ -197,11 +197,6 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         {
             if (!doc.IsWord(i))
             {
-                if (doc.Text[doc.Tokens[i].Start] == '،')
-                {
-                    break;
-                }
-
                 break;
             }
 
@@ -214,7 +209,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
             start = i;
         }
 
-        if (start > end || start == first && !CueLexicon.Titles.Contains(doc.Norm(first)))
+        if (start > end || (start == first && !CueLexicon.Titles.Contains(doc.Norm(first))))
         {
             return string.Empty;
         }
