@@ -11,6 +11,13 @@ internal static class CommonOptions
         Arity = ArgumentArity.ZeroOrOne,
     };
 
+    public static Option<string?> Jsonl(string what) => new("--jsonl")
+    {
+        Description = $"{what} of every line {{\"id\",\"text\"}} of this JSON Lines file ('-' for standard input).",
+    };
+
+    public static Option<string?> Out() => new("--out") { Description = "With --jsonl: write the results here instead of standard output." };
+
     public static Option<string> Format()
     {
         var option = new Option<string>("--format")

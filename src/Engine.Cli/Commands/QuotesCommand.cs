@@ -11,8 +11,8 @@ internal static class QuotesCommand
     {
         var file = CommonOptions.File();
         var format = CommonOptions.Format();
-        var jsonl = new Option<string?>("--jsonl") { Description = "Extract the quotes of every line {\"id\",\"text\"} of this JSON Lines file ('-' for standard input)." };
-        var output = new Option<string?>("--out") { Description = "With --jsonl: write the results here instead of standard output." };
+        var jsonl = CommonOptions.Jsonl("Extract the quotes");
+        var output = CommonOptions.Out();
         var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output };
         command.SetAction(async (parse, cancellationToken) =>
         {

@@ -15,8 +15,8 @@ internal static class SummarizeCommand
         var file = CommonOptions.File();
         var format = CommonOptions.Format();
         var summary = new SummaryOptions();
-        var jsonl = new Option<string?>("--jsonl") { Description = "Summarize every line {\"id\",\"text\",\"title\"?} of this JSON Lines file ('-' for standard input)." };
-        var output = new Option<string?>("--out") { Description = "With --jsonl: write the results here instead of standard output." };
+        var jsonl = CommonOptions.Jsonl("Summarize");
+        var output = CommonOptions.Out();
         var title = new Option<string?>("--title") { Description = "The document's title (used as a feature, never returned)." };
         var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.") { file, format, jsonl, output, title };
         foreach (Option o in summary.All)

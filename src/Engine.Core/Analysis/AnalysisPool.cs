@@ -20,6 +20,27 @@ public static class AnalysisPool
     public static ObjectPool<TextAnalysis> Shared { get; } =
         new CountingPool(new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(new Policy()));
 
+    /// <summary>
+    /// Analyses <paramref name="text"/> with a pooled <see cref="TextAnalysis"/>, runs
+    /// <paramref name="work"/> on it and returns the analysis to the pool on every path.
+    /// Pass a static lambda and its <paramref name="state"/> to allocate nothing here.
+    /// </summary>
+    public static TResult Analyze<TState, TResult>(string text, TState state, Func<TextAnalysis, TState, TResult> work)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(work);
+        TextAnalysis analysis = Shared.Get();
+        try
+        {
+            analysis.Load(text);
+            return work(analysis, state);
+        }
+        finally
+        {
+            Shared.Return(analysis);
+        }
+    }
+
     private sealed class CountingPool(ObjectPool<TextAnalysis> inner) : ObjectPool<TextAnalysis>
     {
         public override TextAnalysis Get()

@@ -113,6 +113,23 @@ public sealed class TextAnalysis : IDisposable
         _wordCounts.Dispose();
     }
 
+    /// <summary>Sorts <paramref name="ids"/> and appends each distinct id with its count.</summary>
+    internal static void AppendRuns(Span<int> ids, PooledList<TermCount> into)
+    {
+        ids.Sort();
+        for (int i = 0; i < ids.Length;)
+        {
+            int j = i + 1;
+            while (j < ids.Length && ids[j] == ids[i])
+            {
+                j++;
+            }
+
+            into.Add(new TermCount(ids[i], j - i));
+            i = j;
+        }
+    }
+
     private void BuildVectors()
     {
         ReadOnlySpan<Token> tokens = _tokens.Span;
@@ -143,20 +160,7 @@ public sealed class TextAnalysis : IDisposable
                 }
             }
 
-            ids = ids[..n];
-            ids.Sort();
-            for (int i = 0; i < ids.Length;)
-            {
-                int j = i + 1;
-                while (j < ids.Length && ids[j] == ids[i])
-                {
-                    j++;
-                }
-
-                _vectors.Add(new TermCount(ids[i], j - i));
-                i = j;
-            }
-
+            AppendRuns(ids[..n], _vectors);
             if (rented is not null)
             {
                 EnginePools.Arrays<int>().Return(rented);

@@ -90,19 +90,9 @@ public sealed class DocumentSession
         return builder.Append(text, at, text.Length - at).ToString();
     }
 
-    private static DocumentResult Analyze(string text, SummarizerOptions options)
-    {
-        TextAnalysis analysis = AnalysisPool.Shared.Get();
-        try
-        {
-            analysis.Load(text);
-            return new DocumentResult(text, Summarizer.Summarize(analysis, options), QuoteExtractor.Extract(analysis), analysis.Sentences.Length);
-        }
-        finally
-        {
-            AnalysisPool.Shared.Return(analysis);
-        }
-    }
+    private static DocumentResult Analyze(string text, SummarizerOptions options) =>
+        AnalysisPool.Analyze(text, options, static (analysis, o) =>
+            new DocumentResult(analysis.Text, Summarizer.Summarize(analysis, o), QuoteExtractor.Extract(analysis), analysis.Sentences.Length));
 
     private static EditStats Diff(DocumentResult before, DocumentResult after)
     {

@@ -14,20 +14,8 @@ namespace Engine.Quotes;
 public static partial class QuoteExtractor
 {
     /// <summary>Extracts the quotes of <paramref name="text"/> with pooled analysis state.</summary>
-    public static QuoteResult Extract(string text)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        TextAnalysis analysis = AnalysisPool.Shared.Get();
-        try
-        {
-            analysis.Load(text);
-            return Extract(analysis);
-        }
-        finally
-        {
-            AnalysisPool.Shared.Return(analysis);
-        }
-    }
+    public static QuoteResult Extract(string text) =>
+        AnalysisPool.Analyze(text, 0, static (analysis, _) => Extract(analysis));
 
     /// <summary>Extracts the quotes of an analysed text.</summary>
     public static QuoteResult Extract(TextAnalysis analysis)

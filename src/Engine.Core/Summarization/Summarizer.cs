@@ -18,20 +18,8 @@ public static class Summarizer
     private const double LexRankThreshold = 0.1;
 
     /// <summary>Summarizes <paramref name="text"/> with pooled analysis state.</summary>
-    public static Summary Summarize(string text, SummarizerOptions? options = null)
-    {
-        ArgumentNullException.ThrowIfNull(text);
-        TextAnalysis analysis = AnalysisPool.Shared.Get();
-        try
-        {
-            analysis.Load(text);
-            return Summarize(analysis, options);
-        }
-        finally
-        {
-            AnalysisPool.Shared.Return(analysis);
-        }
-    }
+    public static Summary Summarize(string text, SummarizerOptions? options = null) =>
+        AnalysisPool.Analyze(text, options, static (analysis, o) => Summarize(analysis, o));
 
     /// <summary>Summarizes an analysed text.</summary>
     public static Summary Summarize(TextAnalysis analysis, SummarizerOptions? options = null)
@@ -192,19 +180,7 @@ public static class Summarizer
             }
         }
 
-        Span<int> sorted = ids.Span;
-        sorted.Sort();
-        for (int i = 0; i < sorted.Length;)
-        {
-            int j = i + 1;
-            while (j < sorted.Length && sorted[j] == sorted[i])
-            {
-                j++;
-            }
-
-            into.Add(new TermCount(sorted[i], j - i));
-            i = j;
-        }
+        TextAnalysis.AppendRuns(ids.Span, into);
     }
 
     private static int SelectLead(TextAnalysis analysis, ReadOnlySpan<int> body, bool[] chosen, int wordLimit, int sentenceLimit)

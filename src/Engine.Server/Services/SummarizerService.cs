@@ -129,36 +129,30 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         {
             requests.ValidateText(request.Text);
             using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-            TextAnalysis analysis = AnalysisPool.Shared.Get();
-            try
+            return Task.FromResult(AnalysisPool.Analyze(request.Text, (request.Text, map), static (analysis, s) =>
             {
-                analysis.Load(request.Text);
                 var response = new TokenizeResponse();
                 foreach (Token t in analysis.Tokens)
                 {
                     response.Tokens.Add(new Grpc.V1.Token
                     {
                         Kind = t.Kind.ToString(),
-                        Start = map.ToUnit(t.Start),
-                        End = map.ToUnit(t.End),
-                        Text = request.Text.Substring(t.Start, t.Length),
+                        Start = s.map.ToUnit(t.Start),
+                        End = s.map.ToUnit(t.End),
+                        Text = s.Text.Substring(t.Start, t.Length),
                         Flags = t.Flags == TokenFlags.None ? string.Empty : t.Flags.ToString(),
                     });
                 }
 
                 int index = 0;
-                foreach (Sentence s in analysis.Sentences)
+                foreach (Sentence sentence in analysis.Sentences)
                 {
-                    response.Sentences.Add(new Grpc.V1.Sentence { Index = index++, Start = map.ToUnit(s.Start), End = map.ToUnit(s.End), Text = request.Text[s.Start..s.End] });
-                    response.SentenceKinds.Add(s.Kind.ToString().ToLowerInvariant());
+                    response.Sentences.Add(new Grpc.V1.Sentence { Index = index++, Start = s.map.ToUnit(sentence.Start), End = s.map.ToUnit(sentence.End), Text = s.Text[sentence.Start..sentence.End] });
+                    response.SentenceKinds.Add(sentence.Kind.ToString().ToLowerInvariant());
                 }
 
-                return Task.FromResult(response);
-            }
-            finally
-            {
-                AnalysisPool.Shared.Return(analysis);
-            }
+                return response;
+            }));
         });
 
     private SummarizeResponse ProcessOrError(SummarizeRequest request, CancellationToken ct)
@@ -179,21 +173,15 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         SummarizerOptions summarizerOptions = Requests.Summarizer(request);
         long start = Stopwatch.GetTimestamp();
         using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-        TextAnalysis analysis = AnalysisPool.Shared.Get();
-        try
+        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, map, start, ct), static (analysis, s) =>
         {
-            analysis.Load(request.Text);
-            ct.ThrowIfCancellationRequested();
+            s.ct.ThrowIfCancellationRequested();
             QuoteResult quotes = QuoteExtractor.Extract(analysis);
-            ct.ThrowIfCancellationRequested();
-            Summary? summary = summarize ? Summarizer.Summarize(analysis, summarizerOptions) : null;
-            SummarizeResponse response = Wire.Response(request.Id, request.Text, summary, quotes, analysis.Sentences.Length, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-            Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, quotes.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
-            return response;
-        }
-        finally
-        {
-            AnalysisPool.Shared.Return(analysis);
-        }
+            s.ct.ThrowIfCancellationRequested();
+            Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions) : null;
+            return Wire.Response(s.request.Id, s.request.Text, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds);
+        });
+        Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
+        return response;
     }
 }
