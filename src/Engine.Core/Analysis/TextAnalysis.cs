@@ -6,7 +6,7 @@ namespace Engine.Analysis;
 
 /// <summary>
 /// The shared analysis of one text that summaries and quotes read: tokens, sentences, a term id
-/// per token and a sorted term vector per sentence. Reusable: <see cref="Load"/> clears and refills
+/// per token and a sorted term vector per sentence. Reusable: <see cref="Load(string, SentenceOptions?)"/> clears and refills
 /// it, keeping its pooled arrays, so a pooled instance analyses document after document without
 /// allocating. One owner at a time; <see cref="Dispose"/> returns the arrays to the pool.
 /// </summary>
@@ -48,6 +48,38 @@ public sealed class TextAnalysis : IDisposable
     public void Load(string text, SentenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        Clear(text);
+        Tokenizer.Tokenize(text, _tokens);
+        foreach (Token t in _tokens.Span)
+        {
+            _tokenTerms.Add(Terms.TermOf(text, t));
+        }
+
+        SplitAndBuildVectors(options);
+    }
+
+    /// <summary>
+    /// Loads a text whose tokens and term ids are already known (an incremental update reuses
+    /// them): everything after lexing is computed as <see cref="Load(string, SentenceOptions?)"/> does, so the result is the same.
+    /// </summary>
+    internal void LoadLexed(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tokenTerms, SentenceOptions? options = null)
+    {
+        Clear(text);
+        foreach (Token t in tokens)
+        {
+            _tokens.Add(t);
+        }
+
+        foreach (int term in tokenTerms)
+        {
+            _tokenTerms.Add(term);
+        }
+
+        SplitAndBuildVectors(options);
+    }
+
+    private void Clear(string text)
+    {
         _text = text;
         _tokens.Clear();
         _sentences.Clear();
@@ -56,13 +88,11 @@ public sealed class TextAnalysis : IDisposable
         _vectorStarts.Clear();
         _wordCounts.Clear();
         _localIds.Clear();
-        Tokenizer.Tokenize(text, _tokens);
-        SentenceSplitter.Split(text, _tokens.Span, _sentences, options);
-        foreach (Token t in _tokens.Span)
-        {
-            _tokenTerms.Add(Terms.TermOf(text, t));
-        }
+    }
 
+    private void SplitAndBuildVectors(SentenceOptions? options)
+    {
+        SentenceSplitter.Split(_text, _tokens.Span, _sentences, options);
         BuildVectors();
     }
 

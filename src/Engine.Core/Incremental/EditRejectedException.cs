@@ -7,6 +7,8 @@ public enum EditError : byte
     InvalidChange,
     /// <summary>The edit was made against an older version than the current one.</summary>
     StaleVersion,
+    /// <summary>The session was closed (or evicted) before the edit was applied.</summary>
+    Closed,
 }
 
 /// <summary>An edit that was not applied; the document stays at its last version.</summary>

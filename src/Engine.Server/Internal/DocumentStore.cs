@@ -60,6 +60,7 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
         document.Touch(Interlocked.Increment(ref _sequence));
         if (!_documents.TryAdd(id, document))
         {
+            document.Session.Dispose();
             return false;
         }
 
@@ -83,11 +84,12 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
 
     public bool Remove(string id, string reason = "closed")
     {
-        if (!_documents.TryRemove(id, out _))
+        if (!_documents.TryRemove(id, out StoredDocument? removed))
         {
             return false;
         }
 
+        removed.Session.Dispose();
         metrics.DocumentsChanged(-1);
         if (reason != "closed")
         {

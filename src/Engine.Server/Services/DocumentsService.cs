@@ -83,6 +83,10 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         {
             result = document.Session.Apply(change.BaseVersion, changes, growth > 0 ? text => requests.ValidateSize(text) : null);
         }
+        catch (EditRejectedException e) when (e.Error == EditError.Closed)
+        {
+            throw new RpcException(new Status(StatusCode.NotFound, $"document '{id}' was closed or evicted while the edit waited; open it again."));
+        }
         catch (EditRejectedException e) when (e.Error == EditError.StaleVersion)
         {
             throw new RpcException(new Status(StatusCode.FailedPrecondition, $"document '{id}': {e.Message}"));

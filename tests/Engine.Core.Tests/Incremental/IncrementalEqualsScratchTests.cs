@@ -1,0 +1,149 @@
+using Engine.Incremental;
+using Engine.Quotes;
+using Engine.Summarization;
+using Engine.Tests.Infrastructure;
+
+namespace Engine.Tests.Incremental;
+
+/// <summary>
+/// After every edit of a seeded random sequence, the session's result equals a fresh analysis of
+/// the same text: tokens, sentences, summary selection, every score, quotes and speakers.
+/// </summary>
+public class IncrementalEqualsScratchTests
+{
+    private static readonly SummarizerOptions Options = new() { Explain = true, Budget = SummaryBudget.Ratio(0.3) };
+
+    private static readonly string[] Snippets =
+    [
+        "كلمة", " ", "", ".", "،", "\n", "\n\n", "“", "”", "«", "»", "\"", " وقال الوزير إن ", " وأضاف “الوضع مستقر.” ",
+        "2.5", "٢٫٥", "د. محمد", " بحسب مصادر مطلعة، ", "...", "؟", " https://spa.gov.sa ", "ـ", "َ", "الحكومة العراقية",
+        "قال المتحدث باسم الوزارة جون كيربي إنّ “المهمة لم تتغير”.",
+    ];
+
+    private static TextChange RandomChange(Random random, int length)
+    {
+        int kind = random.Next(10);
+        int start = random.Next(length + 1);
+        int end = kind switch
+        {
+            < 4 => start,                                                     // insert
+            < 7 => Math.Min(length, start + random.Next(1, 12)),              // small delete/replace, often inside a word
+            < 9 => Math.Min(length, start + random.Next(12, 400)),            // across sentences and paragraphs
+            _ => length,                                                       // to the end
+        };
+        if (random.Next(40) == 0)
+        {
+            (start, end) = (0, length);                                        // whole-document replace (or emptying)
+        }
+
+        string text = kind is >= 4 and < 7 && random.Next(2) == 0 ? "" : Snippets[random.Next(Snippets.Length)];
+        return new TextChange(start, end, text);
+    }
+
+    private static void AssertSameAsFresh(DocumentSession session, string because)
+    {
+        string text = session.Current.Text;
+        Assert.Equal(text, session.Source.ToString());
+        Assert.Equal(Lex.Tokens(text), session.Tokens);
+        Summary fresh = Summarizer.Summarize(text, Options);
+        Summary incremental = session.Current.Summary;
+        Assert.True(fresh.Sentences.Select(s => (s.Index, s.Start, s.End)).SequenceEqual(incremental.Sentences.Select(s => (s.Index, s.Start, s.End))), because);
+        Assert.Equal(fresh.AllSentences.Count, incremental.AllSentences.Count);
+        for (int i = 0; i < fresh.AllSentences.Count; i++)
+        {
+            Assert.Equal(fresh.AllSentences[i].Score, incremental.AllSentences[i].Score, 1e-9);
+        }
+
+        QuoteResult quotes = QuoteExtractor.Extract(text);
+        Assert.Equal(quotes.Quotes, session.Current.Quotes.Quotes);
+        Assert.Equal(quotes.Diagnostics, session.Current.Quotes.Diagnostics);
+        Assert.Equal(Lex.Sentences(text).Length, session.Current.SentenceCount);
+    }
+
+    public static TheoryData<string, int> Documents()
+    {
+        var data = new TheoryData<string, int> { { "seed", 1 }, { "seed", 2 }, { "empty", 3 } };
+        foreach (var (id, _) in TestData.NewsArticles().Where((_, i) => i % 16 == 0))
+        {
+            data.Add(id, 4);
+        }
+
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(Documents))]
+    public void RandomEdits_AfterEveryEdit_EqualAFreshAnalysis(string document, int seed)
+    {
+        string text = document switch
+        {
+            "seed" => TestData.Seed,
+            "empty" => "",
+            _ => TestData.NewsArticles().Single(a => a.Id == document).Text,
+        };
+        var random = new Random(seed * 7919 + document.Length);
+        using var session = DocumentSession.Open(text, Options);
+        AssertSameAsFresh(session, "opened");
+        for (int step = 0; step < 40; step++)
+        {
+            var changes = new List<TextChange> { RandomChange(random, session.Source.Length) };
+            if (random.Next(4) == 0 && changes[0].End + 2 < session.Source.Length)
+            {
+                int s = random.Next(changes[0].End + 1, session.Source.Length + 1);
+                changes.Add(new TextChange(s, Math.Min(session.Source.Length, s + random.Next(0, 6)), Snippets[random.Next(Snippets.Length)]));
+            }
+
+            EditResult result = session.Apply(session.Version, changes);
+            AssertSameAsFresh(session, $"step {step}: {string.Join(", ", changes)}");
+            Assert.Equal(result.Result.SentenceCount, result.Stats.SentencesAnalyzed + result.Stats.SentencesReused);
+        }
+    }
+
+    [Fact]
+    public void OneWordEdit_In500Sentences_ReanalysesAtMostThreeSentences()
+    {
+        string text = string.Join("\n", TestData.NewsArticles().Select(a => a.Text));
+        using var session = DocumentSession.Open(text, Options);
+        Assert.True(session.Current.SentenceCount >= 500, $"{session.Current.SentenceCount} sentences");
+
+        int at = text.IndexOf(" الحكومة ", text.Length / 2, StringComparison.Ordinal) + 1;
+        EditResult result = session.Apply(1, [new TextChange(at, at + "الحكومة".Length, "السلطة")]);
+
+        Assert.InRange(result.Stats.SentencesAnalyzed, 1, 3);
+        Assert.Equal(result.Result.SentenceCount - result.Stats.SentencesAnalyzed, result.Stats.SentencesReused);
+        AssertSameAsFresh(session, "one-word edit");
+    }
+
+    [Fact]
+    public void RejectedEdit_LeavesTheSessionExactlyAsItWas()
+    {
+        using var session = DocumentSession.Open(TestData.Seed, Options);
+        DocumentResult before = session.Current;
+
+        Assert.Throws<EditRejectedException>(() => session.Apply(1, [new TextChange(10, 5, "x")]));
+        Assert.Throws<EditRejectedException>(() => session.Apply(7, [new TextChange(0, 0, "x")]));
+        Assert.Throws<InvalidOperationException>(() => session.Apply(1, [new TextChange(0, 0, "x")], _ => throw new InvalidOperationException("too big")));
+
+        Assert.Equal(1, session.Version);
+        Assert.Same(before, session.Current);
+        EditResult ok = session.Apply(1, [new TextChange(0, 0, "عاجل: ")]);
+        Assert.Equal(2, ok.Version);
+        AssertSameAsFresh(session, "after rejections");
+    }
+
+    [Theory]
+    [InlineData("بلغ العدد 2. ثم تراجع.", "بلغ العدد 2.", "5")]        // a digit after the point joins the number before it
+    [InlineData("بلغ العدد 2 ثم تراجع.", "بلغ العدد 2", ",500")]      // a separator and digits join it too
+    [InlineData("انتهى.\n  \nوبدأ غيره.", "انتهى.\n ", "\n")]       // a line break inside the blank line's spaces
+    [InlineData("راجع http://spa.gov.sa ثم عاد.", "راجع http://spa.gov.sa", "/x")]
+    [InlineData("راسلوا news@spa.gov ثم انتظروا.", "راسلوا news@spa.gov", ".sa")]
+    [InlineData("وانتظر.. ثم جاء.", "وانتظر..", ".")]
+    [InlineData("الحكومة\u200C الجديدة.", "الحكومة", "ـ")]
+    public void EditAtTheEdgeOfATokenThatLooksAhead_RelexesTheTokenBefore(string text, string prefix, string insert)
+    {
+        using var session = DocumentSession.Open(text, Options);
+        session.Apply(1, [TextChange.Insert(prefix.Length, insert)]);
+
+        AssertSameAsFresh(session, $"insert {insert} after {prefix}");
+    }
+}
