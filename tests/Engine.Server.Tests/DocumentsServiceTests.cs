@@ -51,6 +51,8 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
         SummarizeResponse fresh = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = edited, MaxSentences = 3 });
         Assert.Equal(fresh.Sentences.Select(s => (s.Start, s.End, s.Text)), changed.Result.Sentences.Select(s => (s.Start, s.End, s.Text)));
         Assert.Equal(changed.Stats.SentencesAnalyzed + changed.Stats.SentencesReused, changed.Result.Stats.Sentences);
+        Assert.InRange(changed.Stats.SentencesAnalyzed, 1, 2); // only the sentence holding the number was re-lexed
+        Assert.Equal(changed.Result.Stats.Sentences - changed.Stats.SentencesAnalyzed, changed.Stats.SentencesReused);
     }
 
     [Fact]

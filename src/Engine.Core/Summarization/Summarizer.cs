@@ -243,7 +243,22 @@ public static class Summarizer
             chosen[best] = true;
             words += analysis.WordCount(body[best]);
             taken++;
-            if (penalty > 0 || duplicate < 1)
+            if (graph.IsCosine)
+            {
+                // Only sentences that share a term with the chosen one can become more redundant:
+                // its row of the graph holds exactly them, with their cosine.
+                ReadOnlySpan<int> columns = graph.Columns;
+                ReadOnlySpan<double> weights = graph.Weights;
+                for (int k = graph.RowStart[best]; k < graph.RowStart[best + 1]; k++)
+                {
+                    int b = columns[k];
+                    if (!chosen[b])
+                    {
+                        redundancy[b] = Math.Max(redundancy[b], weights[k]);
+                    }
+                }
+            }
+            else if (penalty > 0 || duplicate < 1)
             {
                 for (int b = 0; b < n; b++)
                 {

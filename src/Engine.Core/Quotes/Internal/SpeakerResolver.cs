@@ -25,6 +25,8 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
     private static readonly HashSet<string> Demonstratives = new(["ذات", "نفس", "هذا", "هذه", "هؤلاء", "ذلك", "تلك"], StringComparer.Ordinal);
 
     private readonly List<SpeakerEntity> _entities = [];
+    private readonly Dictionary<string, SpeakerEntity> _bySurname = new(StringComparer.Ordinal);
+    private Dictionary<string, List<(int First, int Last)>>? _mentionsByName;
     private List<(int First, int Last)>? _namedMentions;
 
     /// <summary>The source of the most recent quote.</summary>
@@ -47,14 +49,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         SpeakerEntity? found = null;
         if (name.Length > 0)
         {
-            string surname = Surname(name);
-            for (int k = _entities.Count - 1; k >= 0 && found is null; k--)
-            {
-                if (_entities[k].Name.Length > 0 && Surname(_entities[k].Name) == surname)
-                {
-                    found = _entities[k];
-                }
-            }
+            found = _bySurname.GetValueOrDefault(Surname(name));
         }
         else if (stems.Count > 0 && (stems.Count <= 2 || Demonstratives.Contains(doc.Norm(first))))
         {
@@ -86,6 +81,11 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         }
 
         found.LastMention = span;
+        if (found.Name.Length > 0)
+        {
+            _bySurname[Surname(found.Name)] = found;
+        }
+
         foreach (string s in stems)
         {
             found.Stems.Add(s);
@@ -95,34 +95,31 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
     }
 
     /// <summary>The known source whose name ends with the word <paramref name="normalizedWord"/>, if any (most recent first).</summary>
-    public SpeakerEntity? FindBySurname(string normalizedWord)
-    {
-        for (int k = _entities.Count - 1; k >= 0; k--)
-        {
-            if (_entities[k].Name.Length > 0 && Surname(_entities[k].Name) == normalizedWord)
-            {
-                return _entities[k];
-            }
-        }
-
-        return null;
-    }
+    public SpeakerEntity? FindBySurname(string normalizedWord) =>
+        _bySurname.GetValueOrDefault(normalizedWord);
 
     /// <summary>The title-led mention anywhere in the text (وزير الدفاع الأميركي آشتون كارتر) whose name contains <paramref name="normalizedWord"/>.</summary>
     public (int First, int Last)? NamedMentionWith(string normalizedWord)
     {
-        foreach (var (first, last) in NamedMentions())
+        if (_mentionsByName is null)
         {
-            for (int k = last; k > first; k--)
+            _mentionsByName = new Dictionary<string, List<(int, int)>>(StringComparer.Ordinal);
+            foreach (var (first, last) in NamedMentions())
             {
-                if (doc.Norm(k) == normalizedWord)
+                for (int k = last; k > first; k--)
                 {
-                    return (first, k);
+                    string word = doc.Norm(k);
+                    if (!_mentionsByName.TryGetValue(word, out var list))
+                    {
+                        _mentionsByName[word] = list = [];
+                    }
+
+                    list.Add((first, k));
                 }
             }
         }
 
-        return null;
+        return _mentionsByName.TryGetValue(normalizedWord, out var found) ? found[0] : null;
     }
 
     /// <summary>The fullest mention of the source: its own mentions, or a longer named mention elsewhere in the text.</summary>
@@ -131,21 +128,16 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         TextSpan best = entity.Fullest;
         if (entity.Name.Length > 0)
         {
-            string surname = Surname(entity.Name);
-            foreach (var (first, last) in NamedMentions())
+            // A named mention ends at the surname (its name run may have swallowed the verb after it: لويد أوستن انضمّ).
+            NamedMentionWith(string.Empty);
+            if (_mentionsByName!.TryGetValue(Surname(entity.Name), out var mentions))
             {
-                // The name run may have swallowed the verb after it (لويد أوستن انضمّ): end the mention at the surname.
-                for (int k = last; k > first; k--)
+                foreach (var (first, last) in mentions)
                 {
-                    if (doc.Norm(k) == surname)
+                    TextSpan span = doc.SpanOf(first, last);
+                    if (span.End - span.Start > best.End - best.Start)
                     {
-                        TextSpan span = doc.SpanOf(first, k);
-                        if (span.End - span.Start > best.End - best.Start)
-                        {
-                            best = span;
-                        }
-
-                        break;
+                        best = span;
                     }
                 }
             }

@@ -20,8 +20,14 @@ internal enum SimilarityKind : byte
 /// </summary>
 internal sealed class SentenceGraph : IDisposable
 {
-    /// <summary>In a document of more than this many sentences, terms in more than 5% of them are left out of the graph.</summary>
+    /// <summary>In a document of more than this many sentences, terms in more than <see cref="LargeDocumentMaxDf"/> of them are left out of the graph.</summary>
     private const int LargeDocument = 1000;
+
+    /// <summary>
+    /// In a long document a term that many sentences share says little about any pair of them, and
+    /// comparing all those pairs would cost the square of its frequency.
+    /// </summary>
+    private const int LargeDocumentMaxDf = 64;
 
     private int[] _entryStart = [];   // per body sentence: first entry
     private int[] _entryTerm = [];
@@ -34,6 +40,9 @@ internal sealed class SentenceGraph : IDisposable
 
     public int Count { get; private set; }
 
+    /// <summary>Whether the edges are tf-idf cosines (of every pair sharing a term, above the threshold).</summary>
+    public bool IsCosine { get; private set; }
+
     public ReadOnlySpan<int> RowStart => _rowStart.AsSpan(0, Count + 1);
 
     public ReadOnlySpan<int> Columns => _col.AsSpan(0, _edges);
@@ -45,6 +54,7 @@ internal sealed class SentenceGraph : IDisposable
     {
         int n = sentences.Length;
         Count = n;
+        IsCosine = kind == SimilarityKind.Cosine;
         int entries = 0;
         foreach (int s in sentences)
         {
@@ -119,7 +129,7 @@ internal sealed class SentenceGraph : IDisposable
                 _norm[b] = kind == SimilarityKind.Cosine ? Math.Sqrt(sum) : _entryStart[b + 1] - _entryStart[b];
             }
 
-            int maxDf = n > LargeDocument ? Math.Max(64, n / 20) : int.MaxValue;
+            int maxDf = n > LargeDocument ? LargeDocumentMaxDf : int.MaxValue;
             Rent(ref _rowStart, n + 1);
             _edges = 0;
             Array.Clear(acc, 0, n);
@@ -267,6 +277,7 @@ internal sealed class SentenceGraph : IDisposable
         Return(ref _weight);
         Count = 0;
         _edges = 0;
+        IsCosine = false;
     }
 
     private double Similarity(SimilarityKind kind, double acc, int a, int b)
