@@ -1,0 +1,68 @@
+using BenchmarkDotNet.Attributes;
+using BenchmarkDotNet.Engines;
+using Engine.Analysis;
+using Engine.Benchmarks.Infrastructure;
+using Engine.Incremental;
+using Engine.Quotes;
+using Engine.Summarization;
+
+namespace Engine.Benchmarks;
+
+/// <summary>
+/// A one-word edit in documents of about 100, 1,000 and 10,000 sentences (news articles repeated as
+/// needed): the session's incremental update against a full analysis of the same edited text
+/// (summary and quotes from scratch, the baseline).
+/// </summary>
+[Config(typeof(BenchmarkConfig))]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10, invocationCount: 4)]
+public class IncrementalBenchmarks
+{
+    private DocumentSession _session = null!;
+    private string _edited = "";
+    private int _at;
+    private bool _flip;
+
+    [Params(100, 1000, 10000)]
+    public int Sentences { get; set; }
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        string[] news = Corpus.News();
+        var text = new System.Text.StringBuilder();
+        int count = 0;
+        for (int i = 0; count < Sentences; i++)
+        {
+            string doc = news[i % news.Length];
+            text.Append(doc).Append('\n');
+            count += AnalysisPool.Analyze(doc, 0, static (a, _) => a.Sentences.Length);
+        }
+
+        string document = text.ToString();
+        _at = document.IndexOf(" الحكومة ", document.Length / 2, StringComparison.Ordinal) + 1;
+        _edited = string.Concat(document.AsSpan(0, _at), "السلطة", document.AsSpan(_at + "الحكومة".Length));
+        _session = DocumentSession.Open(document);
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _session.Dispose();
+
+    [Benchmark(Baseline = true, Description = "Full analysis")]
+    public int Full()
+    {
+        Summary summary = Summarizer.Summarize(_edited);
+        QuoteResult quotes = QuoteExtractor.Extract(_edited);
+        return summary.Sentences.Count + quotes.Quotes.Count;
+    }
+
+    [Benchmark(Description = "Incremental update")]
+    public int Incremental()
+    {
+        // Alternate the word and back, so every invocation is the same one-word edit.
+        _flip = !_flip;
+        TextChange change = _flip
+            ? new TextChange(_at, _at + "الحكومة".Length, "السلطة")
+            : new TextChange(_at, _at + "السلطة".Length, "الحكومة");
+        return _session.Apply(_session.Version, [change]).Stats.SentencesAnalyzed;
+    }
+}
