@@ -176,4 +176,34 @@ public class SummarizerServiceTests(ServerFixture server)
 
         Assert.Equal(StatusCode.DeadlineExceeded, error.StatusCode);
     }
+
+    [Fact]
+    public async Task SummarizeBatch_SlowReader_HoldsTheServerBackInsteadOfBuffering()
+    {
+        long before = Engine.Buffers.EnginePools.Statistics.AnalysesRented;
+        using var call = server.Summarizer.SummarizeBatch();
+        var writing = Task.Run(async () =>
+        {
+            for (int i = 0; i < 100; i++)
+            {
+                await call.RequestStream.WriteAsync(new SummarizeRequest { Id = i.ToString(System.Globalization.CultureInfo.InvariantCulture), Text = TestData.Seed });
+            }
+
+            await call.RequestStream.CompleteAsync();
+        });
+
+        // Read nothing for a while: the server may only work as far as its window and the transport's buffers allow.
+        await Task.Delay(1500);
+        long started = Engine.Buffers.EnginePools.Statistics.AnalysesRented - before;
+        Assert.True(started < 60, $"{started} of 100 documents processed while nobody read");
+
+        int received = 0;
+        await foreach (SummarizeResponse _ in call.ResponseStream.ReadAllAsync())
+        {
+            received++;
+        }
+
+        await writing;
+        Assert.Equal(100, received);
+    }
 }
