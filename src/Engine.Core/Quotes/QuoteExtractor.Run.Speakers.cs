@@ -1,0 +1,160 @@
+using Engine.Lexing;
+using Engine.Quotes.Internal;
+
+namespace Engine.Quotes;
+
+public static partial class QuoteExtractor
+{
+    /// <summary>Finding speaker noun phrases around a cue.</summary>
+    private sealed partial class Run
+    {
+        /// <summary>
+        /// The last token of the speaker noun phrase starting at <paramref name="first"/>: time, place
+        /// and manner adverbials, addressees and relative clauses are cut off; a phrase that starts
+        /// with a preposition or an adverb is no speaker at all (returns first - 1).
+        /// </summary>
+        private (int First, int Last) TrimSpeaker(int first, int last)
+        {
+            // An addressee before the subject: أكد لـ"الرياض" رئيس المركز …
+            if (first <= last && doc.Norm(first) == "ل")
+            {
+                int q = doc.OpenAt[Math.Min(first + 1, doc.Tokens.Length - 1)];
+                first = q >= 0 && doc.Quotes[q].Close > 0 && doc.Quotes[q].Words <= 3 ? doc.Quotes[q].Close + 1 : first + 2;
+            }
+
+            int end = first - 1;
+            int words = 0;
+            if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
+            {
+                return (first, end);
+            }
+
+            for (int j = first; j <= last; j++)
+            {
+                Token t = doc.Tokens[j];
+                string n = doc.Norm(j);
+                if (t.Kind == TokenKind.QuoteMark)
+                {
+                    int q = doc.OpenAt[j];
+                    if (q >= 0 && doc.Quotes[q].Words <= 3 && doc.Quotes[q].Close > j && doc.Quotes[q].Close <= last)
+                    {
+                        j = doc.Quotes[q].Close; // a name in quote marks: حزب «القوات اللبنانية»
+                        end = j;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                if (t.IsTerminal || doc.IsPunct(j, ':') || (doc.IsComma(j) && (CueLexicon.Relatives.Contains(doc.Norm(j + 1)) || doc.Norm(j + 1).StartsWith("والذ", StringComparison.Ordinal) || doc.Norm(j + 1).StartsWith("والت", StringComparison.Ordinal))))
+                {
+                    break;
+                }
+
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || CueLexicon.IsAddressee(n)
+                    || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
+                    || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
+                {
+                    break;
+                }
+
+                if (t.IsWord && ++words > MaxSpeakerWords)
+                {
+                    break;
+                }
+
+                if (t.IsWord || t.Kind == TokenKind.Number || doc.IsPunct(j, ')'))
+                {
+                    end = j;
+                }
+            }
+
+            // A relay names the original source after عن: أنباء الأناضول عن مصادر … → مصادر …
+            for (int j = end - 1; j > first; j--)
+            {
+                if (doc.Norm(j) == "عن" && j + 1 <= end && (CueLexicon.RelaySources.Contains(doc.Norm(j + 1)) || CueLexicon.Titles.Contains(doc.Norm(j + 1))))
+                {
+                    int relayEnd = end;
+                    while (relayEnd > j && doc.Norm(relayEnd) is "قوله" or "قولها" or "قولهم")
+                    {
+                        relayEnd--;
+                    }
+
+                    return relayEnd > j ? (j + 1, relayEnd) : (first, end);
+                }
+            }
+
+            // A phrase does not end on a preposition: كاميرون من
+            while (end >= first && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(end)))
+            {
+                end--;
+            }
+
+            return (first, end);
+        }
+
+        /// <summary>The nearest word before the cue, in its sentence, that names a known source by its surname.</summary>
+        private (SpeakerEntity Entity, int Token)? NamedEarlierInSentence(int sentenceFirst, int cue)
+        {
+            for (int k = cue - 1; k >= sentenceFirst; k--)
+            {
+                if (doc.InsideQuote[k] < 0 && doc.IsWord(k))
+                {
+                    if (_resolver.FindBySurname(doc.Norm(k)) is { } entity)
+                    {
+                        return (entity, k);
+                    }
+
+                    if (_resolver.NamedMentionWith(doc.Norm(k)) is { } mention && doc.Norm(k).Length > 2)
+                    {
+                        return (_resolver.Resolve(mention.First, mention.Last), k);
+                    }
+                }
+            }
+
+            return null;
+        }
+
+        /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>
+        private (int First, int Last)? BackwardSpeaker(int verb, int sentenceFirst)
+        {
+            int k = verb - 1;
+            if (k < sentenceFirst)
+            {
+                return null;
+            }
+
+            if (CueLexicon.Relatives.Contains(doc.Norm(k)))
+            {
+                k--;
+                if (doc.IsComma(k))
+                {
+                    k--;
+                }
+            }
+
+            int last = k;
+            int firstWord = k + 1;
+            for (int j = k; j >= sentenceFirst && last - j < 8; j--)
+            {
+                string n = doc.Norm(j);
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" or "كان" or "كانت" or "وكان" or "وكانت" or "كانوا" or "وكانوا"
+                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
+                {
+                    break;
+                }
+
+                firstWord = j;
+            }
+
+            if (firstWord > last || last < sentenceFirst)
+            {
+                return null;
+            }
+
+            string head = doc.Norm(firstWord);
+            bool prepositional = CueLexicon.NotSpeakerStarts.Contains(head) || (head.Length > 2 && head[0] == 'و' && CueLexicon.NotSpeakerStarts.Contains(head[1..]));
+            return prepositional ? null : (firstWord, last);
+        }
+    }
+}
