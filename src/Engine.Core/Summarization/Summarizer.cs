@@ -45,7 +45,7 @@ public static class Summarizer
         }
 
         var graph = new SentenceGraph();
-        double[] work = EnginePools.Arrays<double>().Rent(Math.Max(1, n * 8));
+        double[] work = EnginePools.Arrays<double>().Rent(Math.Max(1, n * 9));
         try
         {
             if (n == 0)
@@ -61,6 +61,7 @@ public static class Summarizer
             Span<double> scratch = work.AsSpan(5 * n, n);
             Span<double> outWeight = work.AsSpan(6 * n, n);
             Span<double> redundancy = work.AsSpan(7 * n, n);
+            Span<double> share = work.AsSpan(8 * n, n);
             centrality.Clear();
             titleOverlap.Clear();
             redundancy.Clear();
@@ -78,15 +79,15 @@ public static class Summarizer
                     break;
                 case SummaryAlgorithm.TextRank:
                     graph.Build(analysis, bodySpan, SimilarityKind.Overlap, 0);
-                    PageRank.Compute(graph, score, scratch, outWeight);
+                    PageRank.Compute(graph, score, scratch, outWeight, share);
                     break;
                 case SummaryAlgorithm.LexRank:
                     graph.Build(analysis, bodySpan, SimilarityKind.Cosine, LexRankThreshold);
-                    PageRank.Compute(graph, score, scratch, outWeight);
+                    PageRank.Compute(graph, score, scratch, outWeight, share);
                     break;
                 default:
                     graph.Build(analysis, bodySpan, SimilarityKind.Cosine, 0);
-                    PageRank.Compute(graph, centrality, scratch, outWeight);
+                    PageRank.Compute(graph, centrality, scratch, outWeight, share);
                     Features(analysis, options, graph, bodySpan, titleIndex, centrality, position, titleOverlap, length);
                     for (int b = 0; b < n; b++)
                     {

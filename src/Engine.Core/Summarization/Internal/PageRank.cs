@@ -7,8 +7,8 @@ internal static class PageRank
     private const double Tolerance = 1e-12;
     private const int MaxIterations = 200;
 
-    /// <summary>Writes each node's rank into <paramref name="rank"/> (which may hold a warm start); scratch needs the same length.</summary>
-    public static void Compute(SentenceGraph graph, Span<double> rank, Span<double> scratch, Span<double> outWeight, bool warmStart = false)
+    /// <summary>Writes each node's rank into <paramref name="rank"/> (which may hold a warm start); the other spans are scratch of the same length.</summary>
+    public static void Compute(SentenceGraph graph, Span<double> rank, Span<double> scratch, Span<double> outWeight, Span<double> share, bool warmStart = false)
     {
         int n = graph.Count;
         if (n == 0)
@@ -46,6 +46,13 @@ internal static class PageRank
             }
 
             double base_ = (1 - Damping) / n + Damping * dangling / n;
+
+            // Each node's rank per unit of out-weight, once per iteration rather than once per edge.
+            for (int j = 0; j < n; j++)
+            {
+                share[j] = outWeight[j] == 0 ? 0 : rank[j] / outWeight[j];
+            }
+
             double delta = 0;
             for (int i = 0; i < n; i++)
             {
@@ -53,8 +60,7 @@ internal static class PageRank
                 double sum = 0;
                 for (int k = rows[i]; k < rows[i + 1]; k++)
                 {
-                    int j = cols[k];
-                    sum += weights[k] / outWeight[j] * rank[j];
+                    sum += weights[k] * share[cols[k]];
                 }
 
                 scratch[i] = base_ + Damping * sum;
