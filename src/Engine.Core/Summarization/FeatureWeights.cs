@@ -23,7 +23,7 @@ public sealed record FeatureWeights
     public double ParagraphStart { get; init; } = 0.2;
 
     /// <summary>Weight of cosine similarity with the title.</summary>
-    public double TitleOverlap { get; init; } = 0.6;
+    public double TitleOverlap { get; init; } = 1.2;
 
     /// <summary>Weight of the length feature (short sentences carry little).</summary>
     public double Length { get; init; } = 0.3;

@@ -13,7 +13,7 @@ public class SummaryQualityTests
 {
     private const double RecordedEascDevRouge1 = 0.4963;
     private const double RecordedEascDevRouge2 = 0.4171;
-    private const double RecordedNewsDevRouge1 = 0.6204;
+    private const double RecordedNewsDevRouge1 = 0.6239;
     private const double Tolerance = 0.01;
 
     private static readonly string NewsGoldPath = Path.Combine(TestData.Shared, "eval", "summaries-news-dev.jsonl");
