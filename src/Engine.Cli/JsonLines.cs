@@ -16,12 +16,15 @@ public sealed record InputDocument(long Line, string Id, string Text, string? Ti
 /// </summary>
 public static class JsonLines
 {
+    /// <summary>The longest input line accepted (64 MiB); longer lines are reported and skipped.</summary>
+    public const long DefaultMaxLineBytes = 64L * 1024 * 1024;
+
     /// <summary>
     /// Processes every document of <paramref name="input"/> with <paramref name="process"/>, which
     /// writes one JSON object; returns the number of lines that could not be processed (each
     /// reported on <paramref name="error"/> with its line number).
     /// </summary>
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default)
+    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
     {
         int window = Environment.ProcessorCount * 4;
         var pending = Channel.CreateBounded<Task<byte[]?>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
@@ -31,6 +34,7 @@ public static class JsonLines
         async Task ProduceAsync()
         {
             long lineNumber = 0;
+            bool skipping = false; // inside a line too long to keep, until its newline
             try
             {
                 while (true)
@@ -39,8 +43,35 @@ public static class JsonLines
                     ReadOnlySequence<byte> buffer = result.Buffer;
                     while (TryReadLine(ref buffer, out ReadOnlySequence<byte> line))
                     {
+                        if (skipping)
+                        {
+                            skipping = false;
+                            continue;
+                        }
+
                         lineNumber++;
                         await EnqueueAsync(line, lineNumber).ConfigureAwait(false);
+                    }
+
+                    if (buffer.Length > maxLineBytes && !result.IsCompleted)
+                    {
+                        // Memory stays bounded: the rest of an oversized line is read and dropped.
+                        if (!skipping)
+                        {
+                            lineNumber++;
+                            await error.WriteLineAsync($"engine: line {lineNumber}: longer than {maxLineBytes} bytes; skipped").ConfigureAwait(false);
+                            Interlocked.Increment(ref failures);
+                            skipping = true;
+                        }
+
+                        reader.AdvanceTo(buffer.End);
+                        continue;
+                    }
+
+                    if (result.IsCompleted && skipping)
+                    {
+                        reader.AdvanceTo(buffer.End);
+                        break;
                     }
 
                     if (result.IsCompleted)

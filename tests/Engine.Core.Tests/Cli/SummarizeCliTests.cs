@@ -93,4 +93,25 @@ public class SummarizeCliTests
         Assert.Contains("documents=102", output, StringComparison.Ordinal);
         Assert.Matches(@"rouge1: F=0\.4\d{3} R=0\.\d{4} P=0\.\d{4}", output);
     }
+
+    [Fact]
+    public async Task Jsonl_LineOverTheLimit_IsReportedAndSkippedWithBoundedMemory()
+    {
+        string good = "{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.\"}";
+        string huge = "{\"id\":\"big\",\"text\":\"" + new string('ب', 300_000) + "\"}";
+        byte[] input = Encoding.UTF8.GetBytes(good + "\n" + huge + "\n" + good.Replace("\"a\"", "\"c\"", StringComparison.Ordinal));
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        int failures = await JsonLines.RunAsync(new MemoryStream(input), output, error, (doc, json) =>
+        {
+            json.WriteStartObject();
+            json.WriteString("id", doc.Id);
+            json.WriteEndObject();
+        }, maxLineBytes: 100_000);
+
+        Assert.Equal(1, failures);
+        Assert.Contains("line 2: longer than 100000 bytes; skipped", error.ToString(), StringComparison.Ordinal);
+        Assert.Equal(["a", "c"], Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+    }
 }
