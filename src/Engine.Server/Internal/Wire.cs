@@ -1,4 +1,3 @@
-using Engine.Buffers;
 using Engine.Grpc.V1;
 using Engine.Quotes;
 using Engine.Summarization;
@@ -104,7 +103,4 @@ internal static class Wire
 
     /// <summary>Converts a client offset to UTF-16, or null when it is outside the text or inside a character.</summary>
     public static int? FromUnit(OffsetMap map, long offset) => map.TryFromUnit(offset, out int utf16) ? utf16 : null;
-
-    /// <summary>Pool counters for the metrics.</summary>
-    public static PoolStatistics Pools => EnginePools.Statistics;
 }
