@@ -160,7 +160,7 @@ public static partial class QuoteExtractor
             if (CueLexicon.AttributionHeads.Contains(bare))
             {
                 string next = doc.Norm(t + 1);
-                if ((bare is "حسب" or "بحسب") && next == "ما" && CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(t + 2), out _))
+                if ((bare is "حسب" or "بحسب" or "وفق" or "وفقا") && next == "ما" && CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(t + 2), out _))
                 {
                     end = t + 2;
                 }
@@ -181,6 +181,12 @@ public static partial class QuoteExtractor
                     return false;
                 }
 
+                return true;
+            }
+
+            if (n == "علي" && doc.Norm(t + 1) == "ما" && CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(t + 2), out _))
+            {
+                end = t + 2; // على ما قال / على ما توقّع
                 return true;
             }
 
@@ -336,7 +342,8 @@ public static partial class QuoteExtractor
             string? preposition = verb switch
             {
                 "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" or "اشار" or "اشارت" or "اشاروا" or "لفت" or "لفتت" => "الي",
-                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" or "ثمن" or "ثمنت" => "ب",
+                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" or "ثمن" or "ثمنت"
+                    or "تعهد" or "تعهدت" or "هدد" or "هددت" or "اتهم" or "اتهمت" => "ب",
                 "تحدث" or "تحدثت" or "كشف" or "كشفت" or "اعلن" or "اعلنت" or "اعلنوا" => "عن",
                 "حذر" or "حذرت" or "حذروا" => "من",
                 "اعرب" or "اعربت" or "اعربوا" => "عن",
@@ -360,7 +367,9 @@ public static partial class QuoteExtractor
             {
                 if (!doc.IsWord(j))
                 {
-                    if (doc.Tokens[j].IsTerminal || doc.IsComma(j) || doc.Tokens[j].Kind == TokenKind.QuoteMark)
+                    // A comma may follow a time adverbial (أعلن فرع التنظيم أمس، مسؤوليته); otherwise the clause ends.
+                    bool afterTime = doc.IsComma(j) && CueLexicon.TimeWords.Contains(doc.Norm(j - 1));
+                    if (doc.Tokens[j].IsTerminal || (doc.IsComma(j) && !afterTime) || doc.Tokens[j].Kind == TokenKind.QuoteMark)
                     {
                         return -1;
                     }
@@ -369,6 +378,10 @@ public static partial class QuoteExtractor
                 }
 
                 string n = doc.Norm(j);
+                if (CueLexicon.TimeWords.Contains(n))
+                {
+                    continue;
+                }
                 bool starts = (announce && IsPossessiveObject(n, j)) || preposition switch
                 {
                     "" => IsPossessiveObject(n, j),
@@ -439,6 +452,24 @@ public static partial class QuoteExtractor
                 }
 
                 npLast = j;
+            }
+
+            if (doc.Norm(np) is "قوله" or "قولها" or "تعبيره" or "تعبيرها")
+            {
+                // بحسب قوله، فإن …: the last source's words.
+                SpeakerEntity? current = _resolver.Last;
+                int c = np + 1;
+                while (c <= last && (doc.IsComma(c) || doc.Norm(c) is "فان" or "فانه"))
+                {
+                    c++;
+                }
+
+                if (c < last && current is not null)
+                {
+                    EmitContent(cue, c, doc.TrimEnd(c, last), current, current.LastMention, 0.7);
+                }
+
+                return current;
             }
 
             (np, npLast) = TrimSpeaker(np, npLast);

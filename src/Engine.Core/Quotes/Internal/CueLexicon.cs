@@ -32,7 +32,7 @@ internal static class CueLexicon
         اعرب اعربت اعربوا كتب كتبت اعترف اعترفت زعم زعمت ادعي ادعت
         نوه نوهت ناشد ناشدت جدد جددت استبعد استبعدت رجح رجحت اقر اقرت
         شرح شرحت بين بينت اوصي اوصت وصف وصفت يصف تصف تحدث تحدثت
-        ندد نددت ثمن ثمنت ابان ابانت امل املت اجاب اجابت
+        ندد نددت ثمن ثمنت ابان ابانت امل املت اجاب اجابت تعهد تعهدت هدد هددت اتهم اتهمت تساءل تساءلت
         """);
 
     /// <summary>Participles that open a new quote continuing the current speaker (مضيفا أن، مشيرا إلى).</summary>
@@ -59,6 +59,9 @@ internal static class CueLexicon
         للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
         ان انه انها بان
         """);
+
+    /// <summary>Time adverbials that may sit between a subject and its object (أفادت مصادر أمس بمقتل …).</summary>
+    public static readonly FrozenSet<string> TimeWords = Set("امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح ليل");
 
     /// <summary>Words a speaker phrase never starts (or ends) with: prepositions and adverbs.</summary>
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
