@@ -77,7 +77,7 @@ public sealed class DocumentSession : IDisposable
             }
 
             TextChange[] ordered = SourceText.Validate(changes, _source.Length);
-            SourceText source = _source.WithChanges(ordered);
+            SourceText source = _source.WithOrderedChanges(ordered);
             string text = source.ToString();
             validate?.Invoke(text);
 
@@ -95,10 +95,6 @@ public sealed class DocumentSession : IDisposable
             return new EditResult(Version, next, Diff(previous, next, analyzed));
         }
     }
-
-    /// <summary>The text after <paramref name="changes"/>, validated like Roslyn's <c>WithChanges</c>.</summary>
-    public static string ApplyChanges(string text, IReadOnlyList<TextChange> changes) =>
-        SourceText.From(text).WithChanges(changes).ToString();
 
     /// <summary>Closes the session and returns its pooled arrays (after any edit in progress).</summary>
     public void Dispose()

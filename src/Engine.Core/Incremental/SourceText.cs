@@ -49,7 +49,12 @@ public sealed class SourceText
     public SourceText WithChanges(IReadOnlyList<TextChange> changes)
     {
         ArgumentNullException.ThrowIfNull(changes);
-        TextChange[] ordered = Validate(changes, Length);
+        return WithOrderedChanges(Validate(changes, Length));
+    }
+
+    /// <summary>The text after changes already checked and sorted by <see cref="Validate"/>.</summary>
+    internal SourceText WithOrderedChanges(TextChange[] ordered)
+    {
         if (ordered.Length == 0)
         {
             return this;
