@@ -77,7 +77,8 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
             // stops the workers, which stops the request reader, which lets HTTP/2 flow control
             // push back on the client.
             var done = Channel.CreateBounded<SummarizeResponse>(new BoundedChannelOptions(concurrency) { SingleReader = true });
-            using var slots = new SemaphoreSlim(concurrency);
+            // Not disposed: a worker still finishing after a cancelled call may release it late.
+            var slots = new SemaphoreSlim(concurrency);
 
             async Task ReadAsync()
             {
@@ -92,6 +93,10 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                                 try
                                 {
                                     await done.Writer.WriteAsync(ProcessOrError(request, ct), ct).ConfigureAwait(false);
+                                }
+                                catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
+                                {
+                                    // The call ended (cancelled or failed): the response has nowhere to go.
                                 }
                                 finally
                                 {
@@ -164,6 +169,12 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         catch (RpcException e)
         {
             return new SummarizeResponse { Id = request.Id, Error = $"{e.StatusCode}: {e.Status.Detail}" };
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            // One document's failure must not cost the batch its other answers.
+            Log.Failed(handler.Logger, nameof(SummarizeBatch), e);
+            return new SummarizeResponse { Id = request.Id, Error = "Internal: the document could not be processed." };
         }
     }
 
