@@ -63,7 +63,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         }
 
         var changes = new List<TextChange>(change.Edits.Count);
-        long growth = 0;
+        bool inserts = false; // only an edit that adds text can take the document over the size limit
         using (var map = new OffsetMap(current.Text, document.Unit))
         {
             foreach (TextEdit edit in change.Edits)
@@ -74,14 +74,14 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
                 }
 
                 changes.Add(new TextChange(s, e, edit.NewText));
-                growth += System.Text.Encoding.UTF8.GetByteCount(edit.NewText);
+                inserts |= edit.NewText.Length > 0;
             }
         }
 
         EditResult result;
         try
         {
-            result = document.Session.Apply(change.BaseVersion, changes, growth > 0 ? text => requests.ValidateSize(text) : null);
+            result = document.Session.Apply(change.BaseVersion, changes, inserts ? text => requests.ValidateSize(text) : null);
         }
         catch (EditRejectedException e) when (e.Error == EditError.Closed)
         {
