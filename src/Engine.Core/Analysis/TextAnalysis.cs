@@ -1,6 +1,7 @@
 using Engine.Buffers;
 using Engine.Lexing;
 using Engine.Sentences;
+using Engine.Text;
 
 namespace Engine.Analysis;
 
@@ -19,6 +20,12 @@ public sealed class TextAnalysis : IDisposable
     private readonly PooledList<int> _vectorStarts = new(64);
     private readonly PooledList<int> _wordCounts = new(64);
     private readonly Dictionary<int, int> _localIds = new(1024);
+    private readonly List<TextAnalysis> _children = [];
+    private int[] _sectionStart = new int[4];         // per section: its first character, first sentence, first token
+    private int[] _sectionFirstSentence = new int[4];
+    private int[] _sectionFirstToken = new int[4];
+    private int _sectionCount;
+    private int _paragraphEnd;
     private string _text = string.Empty;
     private bool _disposed;
 
@@ -44,10 +51,40 @@ public sealed class TextAnalysis : IDisposable
     /// <summary>The term id of each token (parallel to <see cref="Tokens"/>), <see cref="TermAnalyzer.NoTerm"/> for stop words and punctuation.</summary>
     public ReadOnlySpan<int> TokenTerms => _tokenTerms.Span;
 
-    /// <summary>Analyses <paramref name="text"/>, replacing whatever was loaded before.</summary>
+    /// <summary>
+    /// Analyses <paramref name="text"/>, replacing whatever was loaded before. A long text is
+    /// analysed section by section (<see cref="TextSections"/>), each section as a text of its
+    /// own; <see cref="Tokens"/>, <see cref="TokenTerms"/> and <see cref="Sentences"/> still cover
+    /// the whole text.
+    /// </summary>
     public void Load(string text, SentenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(text);
+        options ??= SentenceOptions.Default;
+        int end = TextSections.End(text, 0);
+        if (end >= text.Length)
+        {
+            LoadSection(text, options, atDocumentStart: true);
+            return;
+        }
+
+        Clear(text);
+        for (int start = 0; start < text.Length; start = end, end = TextSections.End(text, start))
+        {
+            if (_sectionCount == _children.Count)
+            {
+                _children.Add(new TextAnalysis(Terms));
+            }
+
+            TextAnalysis section = _children[_sectionCount];
+            section.LoadSection(text[start..end], options, atDocumentStart: start == 0);
+            AddSection(start, section);
+        }
+    }
+
+    /// <summary>Analyses <paramref name="text"/> as one section of a document (the first when <paramref name="atDocumentStart"/>).</summary>
+    internal void LoadSection(string text, SentenceOptions options, bool atDocumentStart)
+    {
         Clear(text);
         Tokenizer.Tokenize(text, _tokens);
         foreach (Token t in _tokens.Span)
@@ -55,27 +92,67 @@ public sealed class TextAnalysis : IDisposable
             _tokenTerms.Add(Terms.TermOf(text, t));
         }
 
-        SplitAndBuildVectors(options);
+        SplitAndBuildVectors(options, atDocumentStart);
     }
 
     /// <summary>
-    /// Loads a text whose tokens and term ids are already known (an incremental update reuses
-    /// them): everything after lexing is computed as <see cref="Load(string, SentenceOptions?)"/> does, so the result is the same.
+    /// Loads a section whose tokens and term ids are already known (an incremental update reuses
+    /// them): everything after lexing is computed as <see cref="LoadSection"/> does, so the result is the same.
     /// </summary>
-    internal void LoadLexed(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tokenTerms, SentenceOptions? options = null)
+    internal void LoadLexed(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tokenTerms, SentenceOptions options, bool atDocumentStart)
     {
         Clear(text);
-        foreach (Token t in tokens)
+        _tokens.AddRange(tokens);
+        _tokenTerms.AddRange(tokenTerms);
+        SplitAndBuildVectors(options, atDocumentStart);
+    }
+
+    /// <summary>How many sections the text was analysed in (1 for a text shorter than a section).</summary>
+    internal int SectionCount => _sectionCount == 0 ? 1 : _sectionCount;
+
+    /// <summary>Section <paramref name="i"/>'s own analysis (this one when the text is one section).</summary>
+    internal TextAnalysis Section(int i) => _sectionCount == 0 ? this : _children[i];
+
+    /// <summary>Where section <paramref name="i"/> starts in the text.</summary>
+    internal int SectionStart(int i) => _sectionCount == 0 ? 0 : _sectionStart[i];
+
+    /// <summary>The index in <see cref="Sentences"/> of section <paramref name="i"/>'s first sentence.</summary>
+    internal int SectionFirstSentence(int i) => _sectionCount == 0 ? 0 : _sectionFirstSentence[i];
+
+    /// <summary>One past the last paragraph number used, where a following section's paragraphs would start.</summary>
+    internal int ParagraphEnd => _paragraphEnd;
+
+    private void AddSection(int start, TextAnalysis section)
+    {
+        if (_sectionCount == _sectionStart.Length)
         {
-            _tokens.Add(t);
+            Array.Resize(ref _sectionStart, _sectionCount * 2);
+            Array.Resize(ref _sectionFirstSentence, _sectionCount * 2);
+            Array.Resize(ref _sectionFirstToken, _sectionCount * 2);
         }
 
-        foreach (int term in tokenTerms)
+        int firstToken = _tokens.Count;
+        _sectionStart[_sectionCount] = start;
+        _sectionFirstSentence[_sectionCount] = _sentences.Count;
+        _sectionFirstToken[_sectionCount] = firstToken;
+        _sectionCount++;
+        foreach (Token t in section.Tokens)
         {
-            _tokenTerms.Add(term);
+            _tokens.Add(t with { Start = t.Start + start });
         }
 
-        SplitAndBuildVectors(options);
+        _tokenTerms.AddRange(section.TokenTerms);
+        foreach (Sentence s in section.Sentences)
+        {
+            _sentences.Add(s with { Start = s.Start + start, End = s.End + start, FirstToken = s.FirstToken + firstToken, Paragraph = s.Paragraph + _paragraphEnd });
+        }
+
+        for (int i = 0; i < section.Sentences.Length; i++)
+        {
+            _wordCounts.Add(section.WordCount(i));
+        }
+
+        _paragraphEnd += section.ParagraphEnd;
     }
 
     private void Clear(string text)
@@ -88,11 +165,13 @@ public sealed class TextAnalysis : IDisposable
         _vectorStarts.Clear();
         _wordCounts.Clear();
         _localIds.Clear();
+        _sectionCount = 0;
+        _paragraphEnd = 0;
     }
 
-    private void SplitAndBuildVectors(SentenceOptions? options)
+    private void SplitAndBuildVectors(SentenceOptions options, bool atDocumentStart)
     {
-        SentenceSplitter.Split(_text, _tokens.Span, _sentences, options);
+        _paragraphEnd = SentenceSplitter.SplitSection(_text, _tokens.Span, _sentences, options, atDocumentStart);
         BuildVectors();
     }
 
@@ -118,6 +197,9 @@ public sealed class TextAnalysis : IDisposable
         return local;
     }
 
+    /// <summary>How many distinct terms the text holds (its local ids are 0 to this − 1).</summary>
+    public int LocalTermCount => _localIds.Count;
+
     /// <summary>The sorted term vector (document-local term ids) of sentence <paramref name="sentence"/>.</summary>
     public ReadOnlySpan<TermCount> Vector(int sentence) =>
         _vectors.Span[_vectorStarts[sentence].._vectorStarts[sentence + 1]];
@@ -135,6 +217,11 @@ public sealed class TextAnalysis : IDisposable
 
         _disposed = true;
         EnginePools.AnalysisDisposed();
+        foreach (TextAnalysis section in _children)
+        {
+            section.Dispose();
+        }
+
         _tokens.Dispose();
         _sentences.Dispose();
         _tokenTerms.Dispose();

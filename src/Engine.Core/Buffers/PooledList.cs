@@ -59,6 +59,18 @@ public sealed class PooledList<T> : IDisposable
         }
     }
 
+    /// <summary>Appends <paramref name="items"/>.</summary>
+    public void AddRange(ReadOnlySpan<T> items)
+    {
+        if (_count + items.Length > _items.Length)
+        {
+            Grow(_count + items.Length);
+        }
+
+        items.CopyTo(_items.AsSpan(_count));
+        _count += items.Length;
+    }
+
     /// <summary>Empties the list and keeps its array.</summary>
     public void Clear() => _count = 0;
 
@@ -80,7 +92,13 @@ public sealed class PooledList<T> : IDisposable
     [MethodImpl(MethodImplOptions.NoInlining)]
     private void AddWithResize(in T item)
     {
-        T[] bigger = _pool.Rent(Math.Max(16, _items.Length * 2));
+        Grow(_count + 1);
+        _items[_count++] = item;
+    }
+
+    private void Grow(int atLeast)
+    {
+        T[] bigger = _pool.Rent(Math.Max(Math.Max(16, atLeast), _items.Length * 2));
         _items.AsSpan(0, _count).CopyTo(bigger);
         if (_items.Length > 0)
         {
@@ -88,6 +106,5 @@ public sealed class PooledList<T> : IDisposable
         }
 
         _items = bigger;
-        _items[_count++] = item;
     }
 }

@@ -7,13 +7,17 @@ namespace Engine.Incremental;
 public sealed record DocumentResult(string Text, Summary Summary, QuoteResult Quotes, int SentenceCount);
 
 /// <summary>What an edit cost and changed.</summary>
-/// <param name="SentencesReused">Sentences whose analysis was carried over from the previous version.</param>
-/// <param name="SentencesAnalyzed">Sentences analysed for this version.</param>
-/// <param name="SummarySentencesAdded">Summary sentences (by text) that are new in this version.</param>
-/// <param name="SummarySentencesRemoved">Summary sentences (by text) that left the summary.</param>
+/// <param name="SentencesReused">Sentences whose tokens and term ids were carried over from the previous version.</param>
+/// <param name="SentencesAnalyzed">Sentences lexed again for this version (holding a token the edit touched, or in a section whose bounds moved).</param>
+/// <param name="SummarySentencesAdded">Summary sentences that are new in this version (an old one the edit overlapped counts as new).</param>
+/// <param name="SummarySentencesRemoved">Summary sentences that left the summary.</param>
 /// <param name="QuotesAdded">Quotes (by content, speaker and kind) that are new.</param>
 /// <param name="QuotesRemoved">Quotes that are gone.</param>
-public readonly record struct EditStats(int SentencesReused, int SentencesAnalyzed, int SummarySentencesAdded, int SummarySentencesRemoved, int QuotesAdded, int QuotesRemoved);
+/// <param name="SectionsReused">Sections (<see cref="Text.TextSections"/>) whose analysis, features and quotes were carried over.</param>
+/// <param name="SectionsAnalyzed">Sections whose features and quotes were computed for this version (their sentences' tokens are still reused where the edit did not touch them).</param>
+public readonly record struct EditStats(
+    int SentencesReused, int SentencesAnalyzed, int SummarySentencesAdded, int SummarySentencesRemoved, int QuotesAdded, int QuotesRemoved,
+    int SectionsReused = 0, int SectionsAnalyzed = 0);
 
 /// <summary>A new version and what changed to reach it.</summary>
 public sealed record EditResult(long Version, DocumentResult Result, EditStats Stats);

@@ -3,6 +3,7 @@ using Engine.Lexing;
 using Engine.Quotes;
 using Engine.Sentences;
 using Engine.Summarization;
+using Engine.Text;
 
 namespace Engine.Incremental;
 
@@ -13,29 +14,31 @@ namespace Engine.Incremental;
 /// and leaves the document exactly as it was. Thread-safe: edits to one session are serialized.
 /// </summary>
 /// <remarks>
-/// An edit re-lexes only the tokens it touched (<see cref="IncrementalLexer"/>) and reuses the
-/// rest with their term ids; sentences, term vectors, the summary and the quotes are then computed
-/// from that token stream exactly as for a fresh text, so the result equals a from-scratch analysis.
-/// The sentences whose tokens were all reused are reported as reused.
+/// The document is kept as its sections (<see cref="TextSections"/>), each a position-free green
+/// node: its analysis, its summary features and its quotes, with offsets into the section. An edit
+/// finds the sections again from the last boundary before it until they line up with the old ones,
+/// re-analyses only the new sections (re-lexing only the tokens the edit touched when one section
+/// replaces one) and reuses every other node. The red layer, rebuilt per version, places the
+/// sections: the document-wide position feature, the budgeted selection, the quotes' offsets.
+/// Since a from-scratch analysis computes the same sections the same way, the result is the same.
 /// </remarks>
 public sealed class DocumentSession : IDisposable
 {
     private readonly Lock _gate = new();
     private readonly SummarizerOptions _options;
     private readonly TermAnalyzer _terms = new();
-    private readonly TextAnalysis _analysis;
     private SourceText _source;
-    private LexedText _lexed;
+    private SessionSection[] _sections;
+    private int[] _starts;
     private bool _disposed;
 
     private DocumentSession(string text, SummarizerOptions options)
     {
         _options = options;
-        _analysis = new TextAnalysis(_terms);
         _source = SourceText.From(text);
-        _lexed = IncrementalLexer.Lex(text, _terms);
+        (_sections, _starts) = Analyze(text, 0, text.Length);
         Version = 1;
-        Current = Analyze(text);
+        Current = Place(text, _sections, _starts);
     }
 
     /// <summary>The current version, starting at 1.</summary>
@@ -47,8 +50,29 @@ public sealed class DocumentSession : IDisposable
     /// <summary>The current text.</summary>
     public SourceText Source => _source;
 
+    /// <summary>How many sections the current text is analysed in.</summary>
+    public int SectionCount => _sections.Length;
+
     /// <summary>The current tokens (for tests comparing them with a fresh tokenization).</summary>
-    internal IReadOnlyList<Lexing.Token> Tokens => _lexed.Tokens;
+    internal IReadOnlyList<Token> Tokens
+    {
+        get
+        {
+            lock (_gate)
+            {
+                var tokens = new List<Token>();
+                for (int i = 0; i < _sections.Length; i++)
+                {
+                    foreach (Token t in _sections[i].Analysis.Tokens)
+                    {
+                        tokens.Add(t with { Start = t.Start + _starts[i] });
+                    }
+                }
+
+                return tokens;
+            }
+        }
+    }
 
     /// <summary>Opens a document at version 1.</summary>
     public static DocumentSession Open(string text, SummarizerOptions? options = null)
@@ -81,18 +105,48 @@ public sealed class DocumentSession : IDisposable
             string text = source.ToString();
             validate?.Invoke(text);
 
-            LexedText lexed = ordered.Length == 0
-                ? _lexed
-                : IncrementalLexer.Relex(text, _lexed, ordered[0].Start, ordered[^1].End, text.Length - _source.Length, _terms);
             DocumentResult previous = Current;
-            DocumentResult next = Analyze(text, lexed);
-            int analyzed = ordered.Length == 0 ? 0 : CountTouched(_analysis.Sentences, lexed.RelexedFirst, lexed.RelexedCount);
+            if (ordered.Length == 0)
+            {
+                _source = source;
+                Version++;
+                return new EditResult(Version, previous, new EditStats(previous.SentenceCount, 0, 0, 0, 0, 0, _sections.Length, 0));
+            }
 
+            var edit = new Edit(ordered[0].Start, ordered[^1].End, text.Length - _source.Length);
+            (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(text, edit);
+            SessionSection[] sections = [.. _sections.AsSpan(0, first), .. fresh, .. _sections.AsSpan(afterOld)];
+            int[] starts = new int[sections.Length];
+            _starts.AsSpan(0, first).CopyTo(starts);
+            freshStarts.CopyTo(starts, first);
+            for (int i = afterOld; i < _sections.Length; i++)
+            {
+                starts[first + fresh.Length + i - afterOld] = _starts[i] + edit.Delta;
+            }
+
+            DocumentResult next;
+            try
+            {
+                next = Place(text, sections, starts);
+            }
+            catch
+            {
+                Dispose(fresh);
+                throw;
+            }
+
+            EditStats stats = Diff(previous, next, edit, _sections.AsSpan(first, afterOld - first), fresh, analyzed) with
+            {
+                SectionsReused = sections.Length - fresh.Length,
+                SectionsAnalyzed = fresh.Length,
+            };
+            Dispose(_sections.AsSpan(first, afterOld - first));
+            _sections = sections;
+            _starts = starts;
             _source = source;
-            _lexed = lexed;
             Version++;
             Current = next;
-            return new EditResult(Version, next, Diff(previous, next, analyzed));
+            return new EditResult(Version, next, stats);
         }
     }
 
@@ -101,16 +155,139 @@ public sealed class DocumentSession : IDisposable
     {
         lock (_gate)
         {
+            if (_disposed)
+            {
+                return;
+            }
+
             _disposed = true;
-            _analysis.Dispose();
+            Dispose(_sections);
         }
     }
 
-    private DocumentResult Analyze(string text, LexedText? lexed = null)
+    private static void Dispose(ReadOnlySpan<SessionSection> sections)
     {
-        LexedText l = lexed ?? _lexed;
-        _analysis.LoadLexed(text, l.Tokens, l.Terms);
-        return new DocumentResult(text, Summarizer.Summarize(_analysis, _options), QuoteExtractor.Extract(_analysis), _analysis.Sentences.Length);
+        foreach (SessionSection section in sections)
+        {
+            section.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// Finds the sections again from the last boundary before the edit until one lands, past the
+    /// edit, on an old boundary, and analyses the new ones. Returns the first replaced section,
+    /// the first old section kept after them, the new sections with their starts, and how many
+    /// sentences were analysed.
+    /// </summary>
+    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(string text, Edit edit)
+    {
+        int first = 0;
+        while (first + 1 < _starts.Length && _starts[first + 1] < edit.Start)
+        {
+            first++;
+        }
+
+        var starts = new List<int>();
+        var ends = new List<int>();
+        int afterOld = _sections.Length;
+        for (int p = _starts[first]; ;)
+        {
+            int end = TextSections.End(text, p);
+            starts.Add(p);
+            ends.Add(end);
+            if (end >= text.Length)
+            {
+                break;
+            }
+
+            if (end >= edit.NewEnd)
+            {
+                int old = Array.BinarySearch(_starts, first + 1, _starts.Length - first - 1, end - edit.Delta);
+                if (old > first)
+                {
+                    afterOld = old;
+                    break;
+                }
+            }
+
+            p = end;
+        }
+
+        var fresh = new SessionSection[starts.Count];
+        int analyzed = 0;
+        try
+        {
+            for (int i = 0; i < fresh.Length; i++)
+            {
+                string sectionText = text[starts[i]..ends[i]];
+                bool atStart = starts[i] == 0;
+                if (fresh.Length == 1 && afterOld == first + 1)
+                {
+                    // One section replaces one: re-lex only the tokens the edit touched.
+                    int offset = _starts[first];
+                    TextAnalysis old = _sections[first].Analysis;
+                    LexedText lexed = IncrementalLexer.Relex(sectionText, old.Tokens, old.TokenTerms, edit.Start - offset, edit.OldEnd - offset, edit.Delta, _terms);
+                    var analysis = new TextAnalysis(_terms);
+                    analysis.LoadLexed(sectionText, lexed.Tokens, lexed.Terms, SentenceOptions.Default, atStart);
+                    fresh[i] = SessionSection.Create(analysis, _options);
+                    analyzed += CountTouched(analysis.Sentences, lexed.RelexedFirst, lexed.RelexedCount);
+                }
+                else
+                {
+                    fresh[i] = SessionSection.Create(sectionText, atStart, _terms, _options);
+                    analyzed += fresh[i].Analysis.Sentences.Length;
+                }
+            }
+        }
+        catch
+        {
+            Dispose(fresh.Where(s => s is not null).ToArray());
+            throw;
+        }
+
+        return (first, afterOld, fresh, [.. starts], analyzed);
+    }
+
+    /// <summary>Analyses a whole text (or its part from <paramref name="from"/> to <paramref name="to"/>) into sections.</summary>
+    private (SessionSection[] Sections, int[] Starts) Analyze(string text, int from, int to)
+    {
+        var sections = new List<SessionSection>();
+        var starts = new List<int>();
+        try
+        {
+            for (int p = from; p < to || sections.Count == 0;)
+            {
+                int end = TextSections.End(text, p);
+                sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options));
+                starts.Add(p);
+                p = end;
+            }
+        }
+        catch
+        {
+            Dispose(sections.ToArray());
+            throw;
+        }
+
+        return ([.. sections], [.. starts]);
+    }
+
+    /// <summary>The red layer: the sections placed at their offsets, summarized over the document's budget.</summary>
+    private DocumentResult Place(string text, SessionSection[] sections, int[] starts)
+    {
+        var placed = new PlacedSection[sections.Length];
+        var quotes = new List<Quote>();
+        var diagnostics = new List<QuoteDiagnostic>();
+        int sentences = 0;
+        for (int i = 0; i < sections.Length; i++)
+        {
+            placed[i] = new PlacedSection(sections[i].Scores, starts[i], sentences);
+            sentences += sections[i].Analysis.Sentences.Length;
+            sections[i].AppendQuotes(starts[i], quotes, diagnostics);
+        }
+
+        Summary summary = Summarizer.Combine(text, placed, _options);
+        return new DocumentResult(text, summary, new QuoteResult(quotes, diagnostics), sentences);
     }
 
     /// <summary>Sentences that hold at least one re-lexed token.</summary>
@@ -129,20 +306,70 @@ public sealed class DocumentSession : IDisposable
         return touched;
     }
 
-    private static EditStats Diff(DocumentResult before, DocumentResult after, int analyzed)
+    /// <summary>
+    /// What changed: summary sentences by position (one before the edit stays put, one after it
+    /// moves by the edit's length, one overlapping it is new), quotes by kind, content and speaker
+    /// within the replaced sections (the others' quotes are the same).
+    /// </summary>
+    private static EditStats Diff(DocumentResult before, DocumentResult after, Edit edit, ReadOnlySpan<SessionSection> replaced, SessionSection[] fresh, int analyzed)
     {
-        var oldSummary = before.Summary.SentenceTexts.ToHashSet(StringComparer.Ordinal);
-        var newSummary = after.Summary.SentenceTexts.ToHashSet(StringComparer.Ordinal);
-        var oldQuotes = before.Quotes.Quotes.Select(Key).ToHashSet();
-        var newQuotes = after.Quotes.Quotes.Select(Key).ToHashSet();
+        var oldSummary = new HashSet<(int, int)>();
+        foreach (ScoredSentence s in before.Summary.Sentences)
+        {
+            if (s.End <= edit.Start)
+            {
+                oldSummary.Add((s.Start, s.End));
+            }
+            else if (s.Start >= edit.OldEnd)
+            {
+                oldSummary.Add((s.Start + edit.Delta, s.End + edit.Delta));
+            }
+            else
+            {
+                oldSummary.Add((-1 - oldSummary.Count, 0)); // overlapped by the edit: gone
+            }
+        }
+
+        int added = 0;
+        var kept = new HashSet<(int, int)>();
+        foreach (ScoredSentence s in after.Summary.Sentences)
+        {
+            if (oldSummary.Contains((s.Start, s.End)))
+            {
+                kept.Add((s.Start, s.End));
+            }
+            else
+            {
+                added++;
+            }
+        }
+
+        var oldQuotes = new HashSet<(QuoteKind, string, string)>();
+        foreach (SessionSection section in replaced)
+        {
+            oldQuotes.UnionWith(section.Quotes.Quotes.Select(Key));
+        }
+
+        var newQuotes = new HashSet<(QuoteKind, string, string)>();
+        foreach (SessionSection section in fresh)
+        {
+            newQuotes.UnionWith(section.Quotes.Quotes.Select(Key));
+        }
+
         return new EditStats(
             SentencesReused: after.SentenceCount - analyzed,
             SentencesAnalyzed: analyzed,
-            SummarySentencesAdded: newSummary.Count(s => !oldSummary.Contains(s)),
-            SummarySentencesRemoved: oldSummary.Count(s => !newSummary.Contains(s)),
+            SummarySentencesAdded: added,
+            SummarySentencesRemoved: oldSummary.Count - kept.Count,
             QuotesAdded: newQuotes.Count(q => !oldQuotes.Contains(q)),
             QuotesRemoved: oldQuotes.Count(q => !newQuotes.Contains(q)));
 
         static (QuoteKind, string, string) Key(Quote q) => (q.Kind, q.Content, q.SpeakerCanonical);
+    }
+
+    /// <summary>An edit's extent: old [Start, OldEnd) became [Start, OldEnd + Delta).</summary>
+    private readonly record struct Edit(int Start, int OldEnd, int Delta)
+    {
+        public int NewEnd => OldEnd + Delta;
     }
 }

@@ -17,28 +17,9 @@ internal static class IncrementalLexer
     /// <summary>How many tokens before the edit lexing restarts (covers the tokenizer's lookahead of two characters).</summary>
     private const int BackOff = 3;
 
-    public static LexedText Lex(string text, TermAnalyzer terms)
-    {
-        var tokens = new List<Token>(text.Length / 5);
-        var tokenizer = new Tokenizer(text);
-        while (tokenizer.Read(out Token t))
-        {
-            tokens.Add(t);
-        }
-
-        int[] ids = new int[tokens.Count];
-        for (int i = 0; i < ids.Length; i++)
-        {
-            ids[i] = terms.TermOf(text, tokens[i]);
-        }
-
-        return new LexedText([.. tokens], ids, 0, ids.Length);
-    }
-
     /// <summary>Splices the tokens of <paramref name="newText"/>, which replaced old [<paramref name="start"/>, <paramref name="oldEnd"/>) and shifted what followed by <paramref name="delta"/>.</summary>
-    public static LexedText Relex(string newText, LexedText old, int start, int oldEnd, int delta, TermAnalyzer terms)
+    public static LexedText Relex(string newText, ReadOnlySpan<Token> previous, ReadOnlySpan<int> previousTerms, int start, int oldEnd, int delta, TermAnalyzer terms)
     {
-        Token[] previous = old.Tokens;
         int k = FirstEndingAtOrAfter(previous, start);
         int r = Math.Max(0, k - BackOff);
         while (r > 0 && previous[r].Start == previous[r - 1].End)
@@ -52,7 +33,7 @@ internal static class IncrementalLexer
         for (int i = 0; i < r; i++)
         {
             tokens.Add(previous[i]);
-            ids.Add(old.Terms[i]);
+            ids.Add(previousTerms[i]);
         }
 
         int newEnd = oldEnd + delta;
@@ -74,7 +55,7 @@ internal static class IncrementalLexer
                     for (int m = j; m < previous.Length; m++)
                     {
                         tokens.Add(previous[m] with { Start = previous[m].Start + delta });
-                        ids.Add(old.Terms[m]);
+                        ids.Add(previousTerms[m]);
                     }
 
                     return new LexedText([.. tokens], [.. ids], r, relexed);
@@ -89,7 +70,7 @@ internal static class IncrementalLexer
         return new LexedText([.. tokens], [.. ids], r, relexed);
     }
 
-    private static int FirstEndingAtOrAfter(Token[] tokens, int position)
+    private static int FirstEndingAtOrAfter(ReadOnlySpan<Token> tokens, int position)
     {
         int lo = 0;
         int hi = tokens.Length;

@@ -17,15 +17,60 @@ public static partial class QuoteExtractor
     public static QuoteResult Extract(string text) =>
         AnalysisPool.Analyze(text, 0, static (analysis, _) => Extract(analysis));
 
-    /// <summary>Extracts the quotes of an analysed text.</summary>
+    /// <summary>
+    /// Extracts the quotes of an analysed text. A long text's sections (<see cref="Text.TextSections"/>)
+    /// are read one by one, each with its own speaker context.
+    /// </summary>
     public static QuoteResult Extract(TextAnalysis analysis)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        if (analysis.SectionCount == 1)
+        {
+            return ExtractSection(analysis);
+        }
+
+        var quotes = new List<Quote>();
         var diagnostics = new List<QuoteDiagnostic>();
-        List<QuotedSpan> spans = QuotePairing.Pair(analysis.Text, analysis.Tokens, analysis.Sentences, diagnostics);
-        var doc = new QuoteDocument(analysis, spans);
+        for (int i = 0; i < analysis.SectionCount; i++)
+        {
+            QuoteResult section = ExtractSection(analysis.Section(i));
+            AppendShifted(section, analysis.SectionStart(i), quotes, diagnostics);
+        }
+
+        return new QuoteResult(quotes, diagnostics);
+    }
+
+    /// <summary>The quotes of one section (or of a text that is one section), with offsets into it.</summary>
+    internal static QuoteResult ExtractSection(TextAnalysis section)
+    {
+        var diagnostics = new List<QuoteDiagnostic>();
+        List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, diagnostics);
+        var doc = new QuoteDocument(section, spans);
         var run = new Run(doc, diagnostics);
         run.Extract();
         return new QuoteResult(run.Quotes, diagnostics);
     }
+
+    /// <summary>Appends a section's quotes and diagnostics with their spans moved by <paramref name="offset"/>.</summary>
+    internal static void AppendShifted(QuoteResult section, int offset, List<Quote> quotes, List<QuoteDiagnostic> diagnostics)
+    {
+        if (offset == 0)
+        {
+            quotes.AddRange(section.Quotes);
+            diagnostics.AddRange(section.Diagnostics);
+            return;
+        }
+
+        foreach (Quote q in section.Quotes)
+        {
+            quotes.Add(q with { ContentSpan = Shift(q.ContentSpan, offset), SpeakerSpan = Shift(q.SpeakerSpan, offset), CueSpan = Shift(q.CueSpan, offset) });
+        }
+
+        foreach (QuoteDiagnostic d in section.Diagnostics)
+        {
+            diagnostics.Add(d with { Span = Shift(d.Span, offset) });
+        }
+    }
+
+    private static TextSpan Shift(TextSpan span, int offset) => span.Start < 0 ? span : new TextSpan(span.Start + offset, span.End + offset);
 }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Engine.Buffers;
 using Engine.Lexing;
+using Engine.Text;
 
 namespace Engine.Sentences;
 
@@ -23,11 +24,69 @@ public static class SentenceSplitter
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LatinAbbreviationLookup =
         LatinAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>Splits <paramref name="text"/>, whose tokens are <paramref name="tokens"/>, appending to <paramref name="sentences"/>.</summary>
-    public static void Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions? options = null)
+    /// <summary>
+    /// Splits <paramref name="text"/>, whose tokens are <paramref name="tokens"/>, appending to
+    /// <paramref name="sentences"/>; returns one past the last paragraph number it used. A long text is split section
+    /// by section (<see cref="TextSections"/>), each as if it were a text of its own, so splitting a
+    /// section alone gives its part of the whole text's sentences.
+    /// </summary>
+    public static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         options ??= SentenceOptions.Default;
+        int end = TextSections.End(text, 0);
+        if (end >= text.Length)
+        {
+            return SplitSection(text, tokens, sentences, options, atDocumentStart: true);
+        }
+
+        Token[] local = EnginePools.Arrays<Token>().Rent(tokens.Length);
+        try
+        {
+            int start = 0;
+            int firstToken = 0;
+            int paragraphs = 0;
+            while (true)
+            {
+                int endToken = firstToken;
+                while (endToken < tokens.Length && tokens[endToken].Start < end)
+                {
+                    local[endToken - firstToken] = tokens[endToken] with { Start = tokens[endToken].Start - start };
+                    endToken++;
+                }
+
+                int before = sentences.Count;
+                int sectionParagraphs = SplitSection(text[start..end], local.AsSpan(0, endToken - firstToken), sentences, options, atDocumentStart: start == 0);
+                Span<Sentence> added = sentences.Span[before..];
+                for (int k = 0; k < added.Length; k++)
+                {
+                    Sentence s = added[k];
+                    added[k] = s with { Start = s.Start + start, End = s.End + start, FirstToken = s.FirstToken + firstToken, Paragraph = s.Paragraph + paragraphs };
+                }
+
+                paragraphs += sectionParagraphs;
+                if (end >= text.Length)
+                {
+                    return paragraphs;
+                }
+
+                (start, firstToken) = (end, endToken);
+                end = TextSections.End(text, start);
+            }
+        }
+        finally
+        {
+            EnginePools.Arrays<Token>().Return(local);
+        }
+    }
+
+    /// <summary>
+    /// Splits one section (or the whole of a short text); only at the document's start can leading
+    /// lines be the title. Returns one past the last paragraph number it used, where the next
+    /// section's paragraphs start.
+    /// </summary>
+    internal static int SplitSection(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions options, bool atDocumentStart)
+    {
         int firstOfDocument = sentences.Count;
         int paragraph = 0;
         int start = -1;
@@ -87,7 +146,8 @@ public static class SentenceSplitter
             sentences.Add(Make(tokens, start, tokens.Length - 1, paragraph));
         }
 
-        MarkHeadings(text, tokens, sentences.Span[firstOfDocument..], options);
+        MarkHeadings(text, tokens, sentences.Span[firstOfDocument..], options, atDocumentStart);
+        return paragraph + 1;
     }
 
     /// <summary>
@@ -295,9 +355,9 @@ public static class SentenceSplitter
         return last;
     }
 
-    private static void MarkHeadings(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<Sentence> sentences, SentenceOptions options)
+    private static void MarkHeadings(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, Span<Sentence> sentences, SentenceOptions options, bool atDocumentStart)
     {
-        bool inHeader = true;
+        bool inHeader = atDocumentStart;
         for (int s = 0; s < sentences.Length; s++)
         {
             Sentence sentence = sentences[s];
@@ -313,7 +373,7 @@ public static class SentenceSplitter
             }
 
             inHeader = false;
-            if (unterminated && hasMore && words <= options.MaxHeadingWords && s > 0)
+            if (unterminated && hasMore && words <= options.MaxHeadingWords && (s > 0 || !atDocumentStart))
             {
                 sentences[s] = sentence with { Kind = SentenceKind.Heading };
             }

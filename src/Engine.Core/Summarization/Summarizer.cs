@@ -1,6 +1,5 @@
 using Engine.Analysis;
 using Engine.Buffers;
-using Engine.Lexing;
 using Engine.Sentences;
 using Engine.Summarization.Internal;
 
@@ -14,261 +13,211 @@ namespace Engine.Summarization;
 /// </summary>
 public static class Summarizer
 {
-    /// <summary>Edges below this cosine are left out of LexRank's graph (Erkan and Radev's 0.1).</summary>
-    private const double LexRankThreshold = 0.1;
-
     /// <summary>Summarizes <paramref name="text"/> with pooled analysis state.</summary>
     public static Summary Summarize(string text, SummarizerOptions? options = null) =>
         AnalysisPool.Analyze(text, options, static (analysis, o) => Summarize(analysis, o));
 
-    /// <summary>Summarizes an analysed text.</summary>
+    /// <summary>Summarizes an analysed text: each section is scored on its own, then the document's budget is filled.</summary>
     public static Summary Summarize(TextAnalysis analysis, SummarizerOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         options ??= SummarizerOptions.Default;
-        ReadOnlySpan<Sentence> all = analysis.Sentences;
-        int[] body = EnginePools.Arrays<int>().Rent(Math.Max(1, all.Length));
-        int n = 0;
-        int titleIndex = -1;
-        int documentWords = 0;
-        for (int i = 0; i < all.Length; i++)
+        int count = analysis.SectionCount;
+        if (count == 1)
         {
-            if (all[i].IsBody)
-            {
-                body[n++] = i;
-                documentWords += analysis.WordCount(i);
-            }
-            else if (all[i].Kind == SentenceKind.Title && titleIndex < 0)
-            {
-                titleIndex = i;
-            }
-        }
-
-        var graph = new SentenceGraph();
-        double[] work = EnginePools.Arrays<double>().Rent(Math.Max(1, n * 9));
-        try
-        {
-            if (n == 0)
-            {
-                return new Summary(analysis.Text, [], null, 0, 0);
-            }
-
-            Span<double> score = work.AsSpan(0, n);
-            Span<double> centrality = work.AsSpan(n, n);
-            Span<double> position = work.AsSpan(2 * n, n);
-            Span<double> titleOverlap = work.AsSpan(3 * n, n);
-            Span<double> length = work.AsSpan(4 * n, n);
-            Span<double> scratch = work.AsSpan(5 * n, n);
-            Span<double> outWeight = work.AsSpan(6 * n, n);
-            Span<double> redundancy = work.AsSpan(7 * n, n);
-            Span<double> share = work.AsSpan(8 * n, n);
-            centrality.Clear();
-            titleOverlap.Clear();
-            redundancy.Clear();
-            ReadOnlySpan<int> bodySpan = body.AsSpan(0, n);
-            FeatureWeights w = options.Weights;
-            double penalty = 0;
-            switch (options.Algorithm)
-            {
-                case SummaryAlgorithm.Lead:
-                    for (int b = 0; b < n; b++)
-                    {
-                        score[b] = n - b;
-                    }
-
-                    break;
-                case SummaryAlgorithm.TextRank:
-                    graph.Build(analysis, bodySpan, SimilarityKind.Overlap, 0);
-                    PageRank.Compute(graph, score, scratch, outWeight, share);
-                    break;
-                case SummaryAlgorithm.LexRank:
-                    graph.Build(analysis, bodySpan, SimilarityKind.Cosine, LexRankThreshold);
-                    PageRank.Compute(graph, score, scratch, outWeight, share);
-                    break;
-                default:
-                    graph.Build(analysis, bodySpan, SimilarityKind.Cosine, 0);
-                    PageRank.Compute(graph, centrality, scratch, outWeight, share);
-                    Features(analysis, options, graph, bodySpan, titleIndex, centrality, position, titleOverlap, length);
-                    for (int b = 0; b < n; b++)
-                    {
-                        score[b] = (w.Centrality * centrality[b]) + (w.Position * position[b]) + (w.TitleOverlap * titleOverlap[b]) + (w.Length * length[b])
-                            + (w.ParagraphStart * ParagraphStart(all, bodySpan, b));
-                    }
-
-                    penalty = w.Redundancy;
-                    break;
-            }
-
-            bool[] chosen = EnginePools.Arrays<bool>().Rent(n);
+            var only = new PlacedSection(SectionScores.Compute(analysis, options), 0, 0);
             try
             {
-                Array.Clear(chosen, 0, n);
-                int wordLimit = options.Budget.WordLimit(documentWords);
-                int summaryWords = options.Algorithm == SummaryAlgorithm.Lead
-                    ? SelectLead(analysis, bodySpan, chosen, wordLimit, options.Budget.SentenceLimit)
-                    : Select(analysis, graph, bodySpan, score, redundancy, penalty, w.DuplicateThreshold, chosen, wordLimit, options.Budget.SentenceLimit);
-                return BuildSummary(analysis, bodySpan, options, score, centrality, position, titleOverlap, length, redundancy, chosen, documentWords, summaryWords);
+                return Combine(analysis.Text, new ReadOnlySpan<PlacedSection>(in only), options);
             }
             finally
             {
-                EnginePools.Arrays<bool>().Return(chosen);
+                only.Scores.Dispose();
             }
+        }
+
+        var sections = new PlacedSection[count];
+        try
+        {
+            for (int i = 0; i < count; i++)
+            {
+                sections[i] = new PlacedSection(SectionScores.Compute(analysis.Section(i), options), analysis.SectionStart(i), analysis.SectionFirstSentence(i));
+            }
+
+            return Combine(analysis.Text, sections, options);
         }
         finally
         {
-            graph.Dispose();
+            foreach (PlacedSection section in sections)
+            {
+                section.Scores?.Dispose();
+            }
+        }
+    }
+
+    /// <summary>
+    /// The summary of a document made of <paramref name="sections"/> (in order, each placed at its
+    /// offset in <paramref name="text"/>): the sections' own features with the document-wide
+    /// position feature, then greedy selection within the document's budget.
+    /// </summary>
+    internal static Summary Combine(string text, ReadOnlySpan<PlacedSection> sections, SummarizerOptions options)
+    {
+        int n = 0;
+        int documentWords = 0;
+        foreach (PlacedSection section in sections)
+        {
+            n += section.Scores.BodyCount;
+            documentWords += section.Scores.Words;
+        }
+
+        if (n == 0)
+        {
+            return new Summary(text, [], null, 0, 0);
+        }
+
+        if (options.Algorithm == SummaryAlgorithm.Engine)
+        {
+            int[] title = SectionScores.DocumentTitleTerms(options.Title, sections[0].Scores);
+            foreach (PlacedSection section in sections)
+            {
+                section.Scores.ScoreTitle(title);
+            }
+        }
+
+        double[] work = EnginePools.Arrays<double>().Rent(n * 7);
+        int[] ints = EnginePools.Arrays<int>().Rent((n * 2) + sections.Length);
+        bool[] chosen = EnginePools.Arrays<bool>().Rent(n);
+        try
+        {
+            var f = new Features(work, n);
+            Span<int> words = ints.AsSpan(0, n);
+            Span<int> sectionOf = ints.AsSpan(n, n);
+            Span<int> bodyOffset = ints.AsSpan(2 * n, sections.Length);
+            for (int k = 0, offset = 0; k < sections.Length; offset += sections[k].Scores.BodyCount, k++)
+            {
+                bodyOffset[k] = offset;
+            }
+
+            f.Redundancy.Clear();
+            Gather(sections, options, f, words, sectionOf);
+            Array.Clear(chosen, 0, n);
+            int wordLimit = options.Budget.WordLimit(documentWords);
+            int summaryWords = options.Algorithm == SummaryAlgorithm.Lead
+                ? SelectLead(words, chosen, wordLimit, options.Budget.SentenceLimit)
+                : Select(sections, sectionOf, bodyOffset, words, f.Score, f.Redundancy, options.Algorithm == SummaryAlgorithm.Engine ? options.Weights.Redundancy : 0,
+                    options.Weights.DuplicateThreshold, chosen, wordLimit, options.Budget.SentenceLimit);
+            return BuildSummary(text, sections, sectionOf, options, f, chosen, documentWords, summaryWords);
+        }
+        finally
+        {
+            EnginePools.Arrays<bool>().Return(chosen);
+            EnginePools.Arrays<int>().Return(ints);
             EnginePools.Arrays<double>().Return(work);
-            EnginePools.Arrays<int>().Return(body);
         }
     }
 
-    /// <summary>1 when body sentence <paramref name="b"/> opens its paragraph.</summary>
-    private static double ParagraphStart(ReadOnlySpan<Sentence> all, ReadOnlySpan<int> body, int b)
+    /// <summary>Copies the sections' features into document order and computes each sentence's score.</summary>
+    private static void Gather(ReadOnlySpan<PlacedSection> sections, SummarizerOptions options, Features f, Span<int> words, Span<int> sectionOf)
     {
-        int index = body[b];
-        return index == 0 || all[index - 1].Paragraph != all[index].Paragraph ? 1 : 0;
-    }
-
-    private static void Features(
-        TextAnalysis analysis, SummarizerOptions options, SentenceGraph graph, ReadOnlySpan<int> body, int titleIndex,
-        Span<double> centrality, Span<double> position, Span<double> titleOverlap, Span<double> length)
-    {
-        int n = body.Length;
-        double max = 0;
-        foreach (double c in centrality)
-        {
-            max = Math.Max(max, c);
-        }
-
+        int n = words.Length;
         FeatureWeights w = options.Weights;
-        for (int b = 0; b < n; b++)
+        int b = 0;
+        for (int k = 0; k < sections.Length; k++)
         {
-            centrality[b] = max > 0 ? centrality[b] / max : 0;
-            position[b] = 1.0 / Math.Pow(1 + b, w.PositionDecay);
-            length[b] = Math.Min(1.0, (double)analysis.WordCount(body[b]) / w.FullLengthWords);
-        }
-
-        if (options.Title is { Length: > 0 } explicitTitle)
-        {
-            using var titleTerms = new PooledList<TermCount>(32);
-            TitleVector(analysis, explicitTitle, titleTerms);
-            for (int b = 0; b < n; b++)
+            SectionScores s = sections[k].Scores;
+            double share = (double)s.BodyCount / n;
+            for (int i = 0; i < s.BodyCount; i++, b++)
             {
-                titleOverlap[b] = graph.CosineWith(b, titleTerms.Span);
-            }
-        }
-        else if (titleIndex >= 0)
-        {
-            ReadOnlySpan<TermCount> title = analysis.Vector(titleIndex);
-            for (int b = 0; b < n; b++)
-            {
-                titleOverlap[b] = graph.CosineWith(b, title);
+                words[b] = s.WordCounts[i];
+                sectionOf[b] = k;
+                f.ParagraphStart[b] = s.ParagraphStart[i];
+                switch (options.Algorithm)
+                {
+                    case SummaryAlgorithm.Lead:
+                        f.Score[b] = n - b;
+                        f.Centrality[b] = f.Position[b] = f.TitleOverlap[b] = f.Length[b] = 0;
+                        break;
+                    case SummaryAlgorithm.TextRank:
+                    case SummaryAlgorithm.LexRank:
+                        // A section's ranks sum to 1; weighted by its share they compare across sections.
+                        f.Score[b] = s.Centrality[i] * share;
+                        f.Centrality[b] = f.Position[b] = f.TitleOverlap[b] = f.Length[b] = 0;
+                        break;
+                    default:
+                        f.Centrality[b] = s.Centrality[i];
+                        f.Position[b] = 1.0 / Math.Pow(1 + b, w.PositionDecay);
+                        f.TitleOverlap[b] = s.TitleOverlap[i];
+                        f.Length[b] = s.Length[i];
+                        f.Score[b] = (w.Centrality * f.Centrality[b]) + (w.Position * f.Position[b]) + (w.TitleOverlap * f.TitleOverlap[b]) + (w.Length * f.Length[b])
+                            + (w.ParagraphStart * f.ParagraphStart[b]);
+                        break;
+                }
             }
         }
     }
 
-    private static void TitleVector(TextAnalysis analysis, string title, PooledList<TermCount> into)
+    private static int SelectLead(ReadOnlySpan<int> words, bool[] chosen, int wordLimit, int sentenceLimit)
     {
-        TermAnalyzer terms = analysis.Terms;
-        using var ids = new PooledList<int>(32);
-        var tokenizer = new Tokenizer(title);
-        while (tokenizer.Read(out Token t))
+        int total = 0;
+        for (int b = 0, taken = 0; b < words.Length && taken < sentenceLimit; b++, taken++)
         {
-            int id = terms.TermOf(title, t);
-            if (id >= 0)
-            {
-                ids.Add(analysis.LocalTerm(id));
-            }
-        }
-
-        TextAnalysis.AppendRuns(ids.Span, into);
-    }
-
-    private static int SelectLead(TextAnalysis analysis, ReadOnlySpan<int> body, bool[] chosen, int wordLimit, int sentenceLimit)
-    {
-        int words = 0;
-        for (int b = 0, taken = 0; b < body.Length && taken < sentenceLimit; b++, taken++)
-        {
-            int wc = analysis.WordCount(body[b]);
-            if (words + wc > wordLimit && taken > 0)
+            int wc = words[b];
+            if (total + wc > wordLimit && taken > 0)
             {
                 break;
             }
 
             chosen[b] = true;
-            words += wc;
-            if (words >= wordLimit)
+            total += wc;
+            if (total >= wordLimit)
             {
                 break;
             }
         }
 
-        return words;
+        return total;
     }
 
     /// <summary>
     /// Greedy selection by score with an MMR redundancy penalty: at each step the best sentence
-    /// that still fits the budget, its score lowered by its highest similarity to a chosen one.
+    /// that still fits the budget (ties to the earlier), its score lowered by its highest similarity
+    /// to a chosen one. Lazy: a sentence's value only falls as sentences are chosen, and one that
+    /// no longer fits or became a near-duplicate never comes back, so a heap of values, refreshed
+    /// when popped, picks exactly what a scan of every sentence at every step would.
     /// </summary>
     private static int Select(
-        TextAnalysis analysis, SentenceGraph graph, ReadOnlySpan<int> body, ReadOnlySpan<double> score, Span<double> redundancy,
+        ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> words, ReadOnlySpan<double> score, Span<double> redundancy,
         double penalty, double duplicate, bool[] chosen, int wordLimit, int sentenceLimit)
     {
-        int n = body.Length;
-        int words = 0;
+        int n = words.Length;
+        int total = 0;
         int taken = 0;
-        while (taken < sentenceLimit)
+        using var heap = new SelectionHeap(n);
+        for (int b = 0; b < n; b++)
         {
-            int best = -1;
-            double bestValue = double.NegativeInfinity;
-            for (int b = 0; b < n; b++)
-            {
-                if (chosen[b] || redundancy[b] >= duplicate || words + analysis.WordCount(body[b]) > wordLimit)
-                {
-                    continue;
-                }
+            heap.Add(score[b] - (penalty * redundancy[b]), b);
+        }
 
-                double value = score[b] - (penalty * redundancy[b]);
-                if (value > bestValue)
-                {
-                    bestValue = value;
-                    best = b;
-                }
+        heap.Heapify();
+        while (taken < sentenceLimit && heap.TryPop(out double stored, out int best))
+        {
+            if (redundancy[best] >= duplicate || total + words[best] > wordLimit)
+            {
+                continue;
             }
 
-            if (best < 0)
+            double value = score[best] - (penalty * redundancy[best]);
+            if (value != stored)
             {
-                break;
+                heap.Push(value, best);
+                continue;
             }
 
             chosen[best] = true;
-            words += analysis.WordCount(body[best]);
+            total += words[best];
             taken++;
-            if (graph.IsCosine)
-            {
-                // Only sentences that share a term with the chosen one can become more redundant:
-                // its row of the graph holds exactly them, with their cosine.
-                ReadOnlySpan<int> columns = graph.Columns;
-                ReadOnlySpan<double> weights = graph.Weights;
-                for (int k = graph.RowStart[best]; k < graph.RowStart[best + 1]; k++)
-                {
-                    int b = columns[k];
-                    if (!chosen[b])
-                    {
-                        redundancy[b] = Math.Max(redundancy[b], weights[k]);
-                    }
-                }
-            }
-            else if (penalty > 0 || duplicate < 1)
-            {
-                for (int b = 0; b < n; b++)
-                {
-                    if (!chosen[b])
-                    {
-                        redundancy[b] = Math.Max(redundancy[b], graph.Cosine(b, best));
-                    }
-                }
-            }
+            int k = sectionOf[best];
+            Penalize(sections[k].Scores.Graph, bodyOffset[k], best, chosen, redundancy, penalty > 0 || duplicate < 1);
         }
 
         if (taken == 0)
@@ -284,37 +233,75 @@ public static class Summarizer
             }
 
             chosen[best] = true;
-            words = analysis.WordCount(body[best]);
+            total = words[best];
         }
 
-        return words;
+        return total;
+    }
+
+    /// <summary>Raises the redundancy of the sentences of <paramref name="best"/>'s section to their similarity with it.</summary>
+    private static void Penalize(SentenceGraph graph, int offset, int best, bool[] chosen, Span<double> redundancy, bool needed)
+    {
+        int local = best - offset;
+        if (graph.IsCosine)
+        {
+            // Only sentences that share a term with the chosen one can become more redundant:
+            // its row of the graph holds exactly them, with their cosine.
+            ReadOnlySpan<int> columns = graph.Columns;
+            ReadOnlySpan<double> weights = graph.Weights;
+            for (int k = graph.RowStart[local]; k < graph.RowStart[local + 1]; k++)
+            {
+                int b = offset + columns[k];
+                if (!chosen[b])
+                {
+                    redundancy[b] = Math.Max(redundancy[b], weights[k]);
+                }
+            }
+        }
+        else if (needed)
+        {
+            for (int i = 0; i < graph.Count; i++)
+            {
+                if (!chosen[offset + i])
+                {
+                    redundancy[offset + i] = Math.Max(redundancy[offset + i], graph.Cosine(i, local));
+                }
+            }
+        }
     }
 
     private static Summary BuildSummary(
-        TextAnalysis analysis, ReadOnlySpan<int> body, SummarizerOptions options, ReadOnlySpan<double> score,
-        ReadOnlySpan<double> centrality, ReadOnlySpan<double> position, ReadOnlySpan<double> titleOverlap,
-        ReadOnlySpan<double> length, ReadOnlySpan<double> redundancy, bool[] chosen, int documentWords, int summaryWords)
+        string text, ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, SummarizerOptions options, Features f,
+        bool[] chosen, int documentWords, int summaryWords)
     {
+        int n = sectionOf.Length;
         int count = 0;
-        for (int b = 0; b < body.Length; b++)
+        for (int b = 0; b < n; b++)
         {
             count += chosen[b] ? 1 : 0;
         }
 
         var selected = new ScoredSentence[count];
-        ScoredSentence[]? all = options.Explain ? new ScoredSentence[body.Length] : null;
-        ReadOnlySpan<Sentence> sentences = analysis.Sentences;
-        for (int b = 0, k = 0; b < body.Length; b++)
+        ScoredSentence[]? all = options.Explain ? new ScoredSentence[n] : null;
+        int offset = 0;
+        for (int b = 0, k = 0; b < n; b++)
         {
+            if (b > 0 && sectionOf[b] != sectionOf[b - 1])
+            {
+                offset = b;
+            }
+
             if (!chosen[b] && all is null)
             {
                 continue;
             }
 
-            Sentence s = sentences[body[b]];
+            PlacedSection placed = sections[sectionOf[b]];
+            int index = placed.Scores.Body[b - offset];
+            Sentence s = placed.Scores.Analysis.Sentences[index];
             var scored = new ScoredSentence(
-                body[b], s.Start, s.End, score[b],
-                new SentenceFeatures(centrality[b], position[b], titleOverlap[b], length[b], redundancy[b], ParagraphStart(sentences, body, b)));
+                placed.FirstSentence + index, placed.Start + s.Start, placed.Start + s.End, f.Score[b],
+                new SentenceFeatures(f.Centrality[b], f.Position[b], f.TitleOverlap[b], f.Length[b], f.Redundancy[b], f.ParagraphStart[b]));
             if (chosen[b])
             {
                 selected[k++] = scored;
@@ -326,6 +313,27 @@ public static class Summarizer
             }
         }
 
-        return new Summary(analysis.Text, selected, all, documentWords, summaryWords);
+        return new Summary(text, selected, all, documentWords, summaryWords);
+    }
+
+    /// <summary>The per-sentence arrays of one summary, in document order, over one rented array.</summary>
+    private readonly ref struct Features(double[] work, int n)
+    {
+        public Span<double> Score { get; } = work.AsSpan(0, n);
+
+        public Span<double> Centrality { get; } = work.AsSpan(n, n);
+
+        public Span<double> Position { get; } = work.AsSpan(2 * n, n);
+
+        public Span<double> TitleOverlap { get; } = work.AsSpan(3 * n, n);
+
+        public Span<double> Length { get; } = work.AsSpan(4 * n, n);
+
+        public Span<double> Redundancy { get; } = work.AsSpan(5 * n, n);
+
+        public Span<double> ParagraphStart { get; } = work.AsSpan(6 * n, n);
     }
 }
+
+/// <summary>A section's scores placed in its document: where it starts and the index of its first sentence.</summary>
+internal readonly record struct PlacedSection(SectionScores Scores, int Start, int FirstSentence);

@@ -1,0 +1,80 @@
+using Engine.Analysis;
+using Engine.Lexing;
+using Engine.Quotes;
+using Engine.Sentences;
+using Engine.Summarization;
+using Engine.Summarization.Internal;
+
+namespace Engine.Incremental;
+
+/// <summary>
+/// A green node of a <see cref="DocumentSession"/>: one section's analysis, summary features and
+/// quotes, all with offsets into the section, so it is reused unchanged wherever the section
+/// moves. Keeps its quotes shifted to the offset it was last placed at.
+/// </summary>
+internal sealed class SessionSection : IDisposable
+{
+    private int _placedAt = -1;
+    private List<Quote> _placedQuotes = [];
+    private List<QuoteDiagnostic> _placedDiagnostics = [];
+
+    private SessionSection(TextAnalysis analysis, SectionScores scores, QuoteResult quotes)
+    {
+        Analysis = analysis;
+        Scores = scores;
+        Quotes = quotes;
+    }
+
+    public TextAnalysis Analysis { get; }
+
+    public SectionScores Scores { get; }
+
+    /// <summary>The section's quotes, offsets into the section.</summary>
+    public QuoteResult Quotes { get; }
+
+    /// <summary>Analyses <paramref name="text"/> as a section (the document's first when <paramref name="atDocumentStart"/>).</summary>
+    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SummarizerOptions options)
+    {
+        var analysis = new TextAnalysis(terms);
+        analysis.LoadSection(text, SentenceOptions.Default, atDocumentStart);
+        return Create(analysis, options);
+    }
+
+    /// <summary>Scores a loaded section; takes ownership of <paramref name="analysis"/>.</summary>
+    public static SessionSection Create(TextAnalysis analysis, SummarizerOptions options)
+    {
+        SectionScores? scores = null;
+        try
+        {
+            scores = SectionScores.Compute(analysis, options);
+            return new SessionSection(analysis, scores, QuoteExtractor.ExtractSection(analysis));
+        }
+        catch
+        {
+            scores?.Dispose();
+            analysis.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Appends the section's quotes and diagnostics placed at <paramref name="offset"/>.</summary>
+    public void AppendQuotes(int offset, List<Quote> quotes, List<QuoteDiagnostic> diagnostics)
+    {
+        if (offset != _placedAt)
+        {
+            var placedQuotes = new List<Quote>(Quotes.Quotes.Count);
+            var placedDiagnostics = new List<QuoteDiagnostic>(Quotes.Diagnostics.Count);
+            QuoteExtractor.AppendShifted(Quotes, offset, placedQuotes, placedDiagnostics);
+            (_placedQuotes, _placedDiagnostics, _placedAt) = (placedQuotes, placedDiagnostics, offset);
+        }
+
+        quotes.AddRange(_placedQuotes);
+        diagnostics.AddRange(_placedDiagnostics);
+    }
+
+    public void Dispose()
+    {
+        Scores.Dispose();
+        Analysis.Dispose();
+    }
+}
