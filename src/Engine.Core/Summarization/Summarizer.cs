@@ -181,43 +181,48 @@ public static class Summarizer
     /// <summary>
     /// Greedy selection by score with an MMR redundancy penalty: at each step the best sentence
     /// that still fits the budget (ties to the earlier), its score lowered by its highest similarity
-    /// to a chosen one. Lazy: a sentence's value only falls as sentences are chosen, and one that
-    /// no longer fits or became a near-duplicate never comes back, so a heap of values, refreshed
-    /// when popped, picks exactly what a scan of every sentence at every step would.
+    /// to a chosen one. A sentence's value only falls as sentences are chosen, and one that no
+    /// longer fits or became a near-duplicate never comes back, so <see cref="SelectionHeap"/>
+    /// picks exactly what a scan of every sentence at every step would.
     /// </summary>
     private static int Select(
         ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> words, ReadOnlySpan<double> score, Span<double> redundancy,
         double penalty, double duplicate, bool[] chosen, int wordLimit, int sentenceLimit)
     {
         int n = words.Length;
-        int total = 0;
-        int taken = 0;
-        using var heap = new SelectionHeap(n);
-        for (int b = 0; b < n; b++)
+        int maxWords = 0;
+        foreach (int w in words)
         {
-            heap.Add(score[b] - (penalty * redundancy[b]), b);
+            maxWords = Math.Max(maxWords, w);
         }
 
-        heap.Heapify();
-        while (taken < sentenceLimit && heap.TryPop(out double stored, out int best))
+        var value = new CurrentValue(score, redundancy, penalty, duplicate);
+        (int doubles, int ints) = SelectionHeap.Scratch(n, maxWords);
+        double[] initial = EnginePools.Arrays<double>().Rent(n + doubles);
+        int[] scratch = EnginePools.Arrays<int>().Rent(ints);
+        int total = 0;
+        int taken = 0;
+        try
         {
-            if (redundancy[best] >= duplicate || total + words[best] > wordLimit)
+            for (int b = 0; b < n; b++)
             {
-                continue;
+                initial[b] = value.Of(b);
             }
 
-            double value = score[best] - (penalty * redundancy[best]);
-            if (value != stored)
+            var heap = new SelectionHeap(words, initial.AsSpan(0, n), initial.AsSpan(n, doubles), scratch.AsSpan(0, ints), maxWords);
+            while (taken < sentenceLimit && heap.TryPopBest(wordLimit - total, value, out int best))
             {
-                heap.Push(value, best);
-                continue;
+                chosen[best] = true;
+                total += words[best];
+                taken++;
+                int k = sectionOf[best];
+                Penalize(sections[k].Scores.Graph, bodyOffset[k], best, chosen, redundancy, penalty > 0 || duplicate < 1);
             }
-
-            chosen[best] = true;
-            total += words[best];
-            taken++;
-            int k = sectionOf[best];
-            Penalize(sections[k].Scores.Graph, bodyOffset[k], best, chosen, redundancy, penalty > 0 || duplicate < 1);
+        }
+        finally
+        {
+            EnginePools.Arrays<int>().Return(scratch);
+            EnginePools.Arrays<double>().Return(initial);
         }
 
         if (taken == 0)
@@ -237,6 +242,15 @@ public static class Summarizer
         }
 
         return total;
+    }
+
+    /// <summary>A sentence's value under the MMR penalty, NaN once it is a near-duplicate of a chosen one.</summary>
+    private readonly ref struct CurrentValue(ReadOnlySpan<double> score, ReadOnlySpan<double> redundancy, double penalty, double duplicate) : ICurrentValue
+    {
+        private readonly ReadOnlySpan<double> _score = score;
+        private readonly ReadOnlySpan<double> _redundancy = redundancy;
+
+        public double Of(int id) => _redundancy[id] >= duplicate ? double.NaN : _score[id] - (penalty * _redundancy[id]);
     }
 
     /// <summary>Raises the redundancy of the sentences of <paramref name="best"/>'s section to their similarity with it.</summary>

@@ -114,6 +114,71 @@ public class IncrementalEqualsScratchTests
         AssertSameAsFresh(session, "one-word edit");
     }
 
+    /// <summary>A text of several sections: news articles one after another.</summary>
+    private static string LongText(int articles, int skip = 0) =>
+        string.Join("\n", TestData.NewsArticles().Skip(skip).Take(articles).Select(a => a.Text));
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void RandomEdits_InALongText_EqualAFreshAnalysis_AcrossSectionBoundaries(int seed)
+    {
+        string text = LongText(24, skip: seed * 3);
+        var random = new Random(seed);
+        using var session = DocumentSession.Open(text, Options);
+        Assert.InRange(session.SectionCount, 3, 8);
+        AssertSameAsFresh(session, "opened");
+        string[] articles = TestData.NewsArticles().Select(a => a.Text).ToArray();
+        for (int step = 0; step < 30; step++)
+        {
+            string current = session.Source.ToString();
+            int length = current.Length;
+
+            // Aim half the edits at a line break, where sections begin and end.
+            int at = random.Next(length + 1);
+            if (random.Next(2) == 0)
+            {
+                int newline = current.IndexOf('\n', at);
+                at = newline < 0 ? at : newline + random.Next(-1, 2);
+                at = Math.Clamp(at, 0, length);
+            }
+
+            TextChange change = random.Next(8) switch
+            {
+                0 => TextChange.Insert(at, "\n" + articles[random.Next(articles.Length)] + "\n"),   // a new section's worth of text
+                1 => new TextChange(at, Math.Min(length, at + random.Next(2_000, 20_000)), ""),          // across a boundary
+                2 => new TextChange(at, Math.Min(length, at + 1), ""),                                   // a line break or a stop gone
+                3 => TextChange.Insert(at, random.Next(2) == 0 ? ".\n" : "\n"),
+                _ => RandomChange(random, length) with { End = Math.Min(length, at + random.Next(0, 12)), Start = at },
+            };
+            if (change.End < change.Start)
+            {
+                change = change with { End = change.Start };
+            }
+
+            EditResult result = session.Apply(session.Version, [change]);
+            AssertSameAsFresh(session, $"step {step}: {change}");
+            Assert.Equal(session.SectionCount, result.Stats.SectionsReused + result.Stats.SectionsAnalyzed);
+            Assert.Equal(result.Result.SentenceCount, result.Stats.SentencesAnalyzed + result.Stats.SentencesReused);
+        }
+    }
+
+    [Fact]
+    public void OneWordEdit_InALongText_ReanalysesOneSectionAndReusesTheOthers()
+    {
+        string text = LongText(80);
+        using var session = DocumentSession.Open(text, Options);
+        Assert.True(session.SectionCount >= 10, $"{session.SectionCount} sections");
+
+        int at = text.IndexOf(" الحكومة ", text.Length / 2, StringComparison.Ordinal) + 1;
+        EditResult result = session.Apply(1, [new TextChange(at, at + "الحكومة".Length, "السلطة")]);
+
+        Assert.Equal(1, result.Stats.SectionsAnalyzed);
+        Assert.Equal(session.SectionCount - 1, result.Stats.SectionsReused);
+        Assert.InRange(result.Stats.SentencesAnalyzed, 1, 3);
+        AssertSameAsFresh(session, "one-word edit");
+    }
+
     [Fact]
     public void RejectedEdit_LeavesTheSessionExactlyAsItWas()
     {

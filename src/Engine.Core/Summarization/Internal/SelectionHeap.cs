@@ -1,123 +1,247 @@
-using Engine.Buffers;
-
 namespace Engine.Summarization.Internal;
 
 /// <summary>
-/// A binary max-heap of (value, sentence) over rented arrays: the highest value first, ties to the
-/// lower sentence index, so popping follows the order a left-to-right scan for the maximum would.
+/// The candidates of a budgeted greedy selection, bucketed by word count, each bucket a binary
+/// max-heap of (value, sentence): the highest value first, ties to the lower sentence index. The
+/// best candidate that fits a remaining budget is the best head among the buckets of at most that
+/// many words, found in a tournament tree over the buckets' heads, so a candidate too long for the
+/// budget is never popped: choosing k sentences out of n costs O(n) to build and O(k log n) after.
+/// Values are refreshed lazily: a stored value is an upper bound, checked when it reaches the top.
 /// </summary>
-internal struct SelectionHeap : IDisposable
+internal ref struct SelectionHeap
 {
-    private double[] _values;
-    private int[] _ids;
-    private int _count;
+    private readonly Span<double> _values;
+    private readonly Span<int> _ids;
+    private readonly Span<int> _bucketStart;   // per distinct word count: where its heap starts
+    private readonly Span<int> _bucketCount;
+    private readonly Span<int> _bucketWords;   // the distinct word counts, ascending
+    private readonly Span<int> _tree;          // tournament tree over the buckets: the bucket with the best head, −1 for none
+    private readonly int _leaves;
 
-    public SelectionHeap(int capacity)
+    /// <summary>Builds the buckets over <paramref name="words"/> with each sentence's initial value; the spans are scratch of the sizes <see cref="Scratch"/> gives.</summary>
+    public SelectionHeap(ReadOnlySpan<int> words, ReadOnlySpan<double> values, Span<double> valueScratch, Span<int> intScratch, int maxWords)
     {
-        _values = EnginePools.Arrays<double>().Rent(Math.Max(1, capacity));
-        _ids = EnginePools.Arrays<int>().Rent(Math.Max(1, capacity));
-        _count = 0;
-    }
-
-    /// <summary>Appends without ordering; call <see cref="Heapify"/> before popping.</summary>
-    public void Add(double value, int id)
-    {
-        _values[_count] = value;
-        _ids[_count] = id;
-        _count++;
-    }
-
-    public void Heapify()
-    {
-        for (int i = (_count / 2) - 1; i >= 0; i--)
+        int n = words.Length;
+        _values = valueScratch[..n];
+        _ids = intScratch[..n];
+        Span<int> perWords = intScratch.Slice(n, maxWords + 2);
+        perWords.Clear();
+        foreach (int w in words)
         {
-            Down(i);
+            perWords[w + 1]++;
+        }
+
+        int buckets = 0;
+        for (int w = 0; w <= maxWords; w++)
+        {
+            buckets += perWords[w + 1] > 0 ? 1 : 0;
+            perWords[w + 1] += perWords[w];
+        }
+
+        Span<int> rest = intScratch[(n + maxWords + 2)..];
+        _bucketStart = rest[..buckets];
+        _bucketCount = rest.Slice(buckets, buckets);
+        _bucketWords = rest.Slice(2 * buckets, buckets);
+        for (int w = 0, b = 0; w <= maxWords; w++)
+        {
+            if (perWords[w + 1] > perWords[w])
+            {
+                _bucketStart[b] = perWords[w];
+                _bucketCount[b] = 0;
+                _bucketWords[b] = w;
+                b++;
+            }
+        }
+
+        // Sentences in index order within each bucket, then each bucket made a heap.
+        for (int i = 0, b = 0; i < n; i++)
+        {
+            b = _bucketWords.BinarySearch(words[i]);
+            int at = _bucketStart[b] + _bucketCount[b]++;
+            _values[at] = values[i];
+            _ids[at] = i;
+        }
+
+        for (int b = 0; b < buckets; b++)
+        {
+            for (int i = (_bucketCount[b] / 2) - 1; i >= 0; i--)
+            {
+                Down(b, i);
+            }
+        }
+
+        _leaves = Leaves(buckets);
+        _tree = rest.Slice(3 * buckets, 2 * _leaves);
+        _tree.Fill(-1);
+        for (int b = 0; b < buckets; b++)
+        {
+            _tree[_leaves + b] = b;
+        }
+
+        for (int i = _leaves - 1; i >= 1; i--)
+        {
+            _tree[i] = Better(_tree[2 * i], _tree[(2 * i) + 1]);
         }
     }
 
-    /// <summary>Inserts an entry that was popped (so there is room).</summary>
-    public void Push(double value, int id)
+    /// <summary>The scratch sizes for <paramref name="n"/> sentences of at most <paramref name="maxWords"/> words.</summary>
+    public static (int Doubles, int Ints) Scratch(int n, int maxWords)
     {
-        int i = _count++;
-        while (i > 0)
+        int buckets = Math.Min(n, maxWords + 1);
+        return (n, n + maxWords + 2 + (3 * buckets) + (2 * Leaves(buckets)));
+    }
+
+    private static int Leaves(int buckets) => (int)System.Numerics.BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, buckets));
+
+    /// <summary>
+    /// The best candidate of at most <paramref name="remaining"/> words whose current value (by
+    /// <paramref name="current"/>, NaN to drop it for good) is highest; false when none is left.
+    /// </summary>
+    public bool TryPopBest<TValues>(int remaining, TValues current, out int best)
+        where TValues : ICurrentValue, allows ref struct
+    {
+        best = -1;
+        int fits = _bucketWords.BinarySearch(remaining);
+        fits = fits >= 0 ? fits + 1 : ~fits; // buckets [0, fits) hold sentences of at most `remaining` words
+        while (fits > 0)
         {
-            int parent = (i - 1) / 2;
-            if (!Before(value, id, _values[parent], _ids[parent]))
+            int b = Best(fits);
+            if (b < 0)
             {
-                break;
+                return false;
             }
 
-            _values[i] = _values[parent];
-            _ids[i] = _ids[parent];
-            i = parent;
+            int head = _bucketStart[b];
+            int id = _ids[head];
+            double value = current.Of(id);
+            if (double.IsNaN(value))
+            {
+                RemoveHead(b);
+                continue;
+            }
+
+            if (value != _values[head])
+            {
+                // Stale: the value fell since it was stored; sink it to its place.
+                _values[head] = value;
+                Down(b, 0);
+                Update(b);
+                continue;
+            }
+
+            RemoveHead(b);
+            best = id;
+            return true;
         }
 
-        _values[i] = value;
-        _ids[i] = id;
+        return false;
     }
 
-    public bool TryPop(out double value, out int id)
+    /// <summary>The bucket among [0, <paramref name="count"/>) with the best head, or −1.</summary>
+    private readonly int Best(int count)
     {
-        if (_count == 0)
+        if (count == _bucketWords.Length)
         {
-            value = 0;
-            id = -1;
-            return false;
+            return Better(_tree[1], -1); // the root (with one bucket, its leaf, which may have emptied)
         }
 
-        value = _values[0];
-        id = _ids[0];
-        _count--;
-        if (_count > 0)
+        int best = -1;
+        for (int lo = _leaves, hi = _leaves + count - 1; lo <= hi; lo >>= 1, hi >>= 1)
         {
-            _values[0] = _values[_count];
-            _ids[0] = _ids[_count];
-            Down(0);
+            if ((lo & 1) == 1)
+            {
+                best = Better(best, _tree[lo++]);
+            }
+
+            if ((hi & 1) == 0)
+            {
+                best = Better(best, _tree[hi--]);
+            }
         }
 
-        return true;
+        return best;
     }
 
-    public void Dispose()
+    private readonly void Update(int bucket)
     {
-        EnginePools.Arrays<double>().Return(_values);
-        EnginePools.Arrays<int>().Return(_ids);
-        _values = [];
-        _ids = [];
-        _count = 0;
+        for (int i = (_leaves + bucket) >> 1; i >= 1; i >>= 1)
+        {
+            _tree[i] = Better(_tree[2 * i], _tree[(2 * i) + 1]);
+        }
     }
 
-    private static bool Before(double value, int id, double otherValue, int otherId) =>
-        value > otherValue || (value == otherValue && id < otherId);
-
-    private readonly void Down(int i)
+    /// <summary>Of two buckets, the one whose head comes first (an empty bucket or −1 never does).</summary>
+    private readonly int Better(int a, int b)
     {
-        double value = _values[i];
-        int id = _ids[i];
+        if (a < 0 || _bucketCount[a] == 0)
+        {
+            return b < 0 || _bucketCount[b] == 0 ? -1 : b;
+        }
+
+        if (b < 0 || _bucketCount[b] == 0)
+        {
+            return a;
+        }
+
+        int ha = _bucketStart[a];
+        int hb = _bucketStart[b];
+        return Before(_values[hb], _ids[hb], _values[ha], _ids[ha]) ? b : a;
+    }
+
+    private void RemoveHead(int b)
+    {
+        int start = _bucketStart[b];
+        int last = start + --_bucketCount[b];
+        _values[start] = _values[last];
+        _ids[start] = _ids[last];
+        Down(b, 0);
+        Update(b);
+    }
+
+    private readonly void Down(int bucket, int i)
+    {
+        int start = _bucketStart[bucket];
+        int count = _bucketCount[bucket];
+        if (count == 0)
+        {
+            return;
+        }
+
+        double value = _values[start + i];
+        int id = _ids[start + i];
         while (true)
         {
             int child = (2 * i) + 1;
-            if (child >= _count)
+            if (child >= count)
             {
                 break;
             }
 
-            if (child + 1 < _count && Before(_values[child + 1], _ids[child + 1], _values[child], _ids[child]))
+            if (child + 1 < count && Before(_values[start + child + 1], _ids[start + child + 1], _values[start + child], _ids[start + child]))
             {
                 child++;
             }
 
-            if (!Before(_values[child], _ids[child], value, id))
+            if (!Before(_values[start + child], _ids[start + child], value, id))
             {
                 break;
             }
 
-            _values[i] = _values[child];
-            _ids[i] = _ids[child];
+            _values[start + i] = _values[start + child];
+            _ids[start + i] = _ids[start + child];
             i = child;
         }
 
-        _values[i] = value;
-        _ids[i] = id;
+        _values[start + i] = value;
+        _ids[start + i] = id;
     }
+
+    private static bool Before(double value, int id, double otherValue, int otherId) =>
+        value > otherValue || (value == otherValue && id < otherId);
+}
+
+/// <summary>A candidate's current value, or NaN when it can never be chosen.</summary>
+internal interface ICurrentValue
+{
+    double Of(int id);
 }
