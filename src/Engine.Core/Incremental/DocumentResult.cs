@@ -4,7 +4,31 @@ using Engine.Summarization;
 namespace Engine.Incremental;
 
 /// <summary>The analysis of one version of a document: its summary, its quotes and how many sentences it has.</summary>
-public sealed record DocumentResult(string Text, Summary Summary, QuoteResult Quotes, int SentenceCount);
+public sealed class DocumentResult
+{
+    internal DocumentResult(SourceText source, Summary summary, QuoteResult quotes, int sentenceCount)
+    {
+        Source = source;
+        Summary = summary;
+        Quotes = quotes;
+        SentenceCount = sentenceCount;
+    }
+
+    /// <summary>The version's text.</summary>
+    public SourceText Source { get; }
+
+    /// <summary>The version's text as one string (built on first use).</summary>
+    public string Text => Source.ToString();
+
+    /// <summary>The summary.</summary>
+    public Summary Summary { get; }
+
+    /// <summary>The quotes and their diagnostics.</summary>
+    public QuoteResult Quotes { get; }
+
+    /// <summary>How many sentences the text has (title and headings included).</summary>
+    public int SentenceCount { get; }
+}
 
 /// <summary>What an edit cost and changed.</summary>
 /// <param name="SentencesReused">Sentences whose tokens and term ids were carried over from the previous version.</param>

@@ -36,9 +36,9 @@ public sealed class DocumentSession : IDisposable
     {
         _options = options;
         _source = SourceText.From(text);
-        (_sections, _starts) = Analyze(text, 0, text.Length);
+        (_sections, _starts) = Analyze(text);
         Version = 1;
-        Current = Place(text, _sections, _starts);
+        Current = Place(_source, _sections, _starts);
     }
 
     /// <summary>The current version, starting at 1.</summary>
@@ -84,8 +84,10 @@ public sealed class DocumentSession : IDisposable
     /// <summary>
     /// Applies <paramref name="changes"/> (UTF-16 offsets into version <paramref name="baseVersion"/>).
     /// <paramref name="validate"/> sees the new text before it is analysed; if it throws, nothing changes.
+    /// The new text is never built as one string here: sections are read from its chunks, and
+    /// <see cref="DocumentResult.Text"/> builds the string only when asked for.
     /// </summary>
-    public EditResult Apply(long baseVersion, IReadOnlyList<TextChange> changes, Action<string>? validate = null)
+    public EditResult Apply(long baseVersion, IReadOnlyList<TextChange> changes, Action<SourceText>? validate = null)
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
@@ -102,8 +104,7 @@ public sealed class DocumentSession : IDisposable
 
             TextChange[] ordered = SourceText.Validate(changes, _source.Length);
             SourceText source = _source.WithOrderedChanges(ordered);
-            string text = source.ToString();
-            validate?.Invoke(text);
+            validate?.Invoke(source);
 
             DocumentResult previous = Current;
             if (ordered.Length == 0)
@@ -113,8 +114,8 @@ public sealed class DocumentSession : IDisposable
                 return new EditResult(Version, previous, new EditStats(previous.SentenceCount, 0, 0, 0, 0, 0, _sections.Length, 0));
             }
 
-            var edit = new Edit(ordered[0].Start, ordered[^1].End, text.Length - _source.Length);
-            (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(text, edit);
+            var edit = new Edit(ordered[0].Start, ordered[^1].End, source.Length - _source.Length);
+            (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(source, edit);
             SessionSection[] sections = [.. _sections.AsSpan(0, first), .. fresh, .. _sections.AsSpan(afterOld)];
             int[] starts = new int[sections.Length];
             _starts.AsSpan(0, first).CopyTo(starts);
@@ -127,7 +128,7 @@ public sealed class DocumentSession : IDisposable
             DocumentResult next;
             try
             {
-                next = Place(text, sections, starts);
+                next = Place(source, sections, starts);
             }
             catch
             {
@@ -179,7 +180,7 @@ public sealed class DocumentSession : IDisposable
     /// the first old section kept after them, the new sections with their starts, and how many
     /// sentences were analysed.
     /// </summary>
-    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(string text, Edit edit)
+    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(SourceText text, Edit edit)
     {
         int first = 0;
         while (first + 1 < _starts.Length && _starts[first + 1] < edit.Start)
@@ -219,7 +220,7 @@ public sealed class DocumentSession : IDisposable
         {
             for (int i = 0; i < fresh.Length; i++)
             {
-                string sectionText = text[starts[i]..ends[i]];
+                string sectionText = text.Substring(starts[i], ends[i] - starts[i]);
                 bool atStart = starts[i] == 0;
                 if (fresh.Length == 1 && afterOld == first + 1)
                 {
@@ -248,14 +249,14 @@ public sealed class DocumentSession : IDisposable
         return (first, afterOld, fresh, [.. starts], analyzed);
     }
 
-    /// <summary>Analyses a whole text (or its part from <paramref name="from"/> to <paramref name="to"/>) into sections.</summary>
-    private (SessionSection[] Sections, int[] Starts) Analyze(string text, int from, int to)
+    /// <summary>Analyses a whole text into sections.</summary>
+    private (SessionSection[] Sections, int[] Starts) Analyze(string text)
     {
         var sections = new List<SessionSection>();
         var starts = new List<int>();
         try
         {
-            for (int p = from; p < to || sections.Count == 0;)
+            for (int p = 0; p < text.Length || sections.Count == 0;)
             {
                 int end = TextSections.End(text, p);
                 sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options));
@@ -273,7 +274,7 @@ public sealed class DocumentSession : IDisposable
     }
 
     /// <summary>The red layer: the sections placed at their offsets, summarized over the document's budget.</summary>
-    private DocumentResult Place(string text, SessionSection[] sections, int[] starts)
+    private DocumentResult Place(SourceText text, SessionSection[] sections, int[] starts)
     {
         var placed = new PlacedSection[sections.Length];
         var quotes = new List<Quote>();

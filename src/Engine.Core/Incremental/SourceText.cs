@@ -38,7 +38,7 @@ public sealed class SourceText
         ArgumentNullException.ThrowIfNull(text);
         var chunks = new List<string>((text.Length / ChunkSize) + 1);
         Cut(text, chunks);
-        return new SourceText([.. chunks]);
+        return new SourceText([.. chunks]) { _text = text };
     }
 
     /// <summary>
@@ -112,9 +112,80 @@ public sealed class SourceText
     /// <summary>The characters [<paramref name="start"/>, <paramref name="start"/> + <paramref name="length"/>).</summary>
     public string Substring(int start, int length)
     {
-        var builder = new StringBuilder(length);
-        AppendRange(builder, start, start + length);
-        return builder.ToString();
+        ArgumentOutOfRangeException.ThrowIfNegative(start);
+        ArgumentOutOfRangeException.ThrowIfNegative(length);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(start + length, Length);
+        if (_text is not null)
+        {
+            return _text.Substring(start, length);
+        }
+
+        return string.Create(length, (this, start), static (span, state) => state.Item1.CopyTo(state.start, span));
+    }
+
+    /// <summary>The character at <paramref name="position"/>.</summary>
+    public char this[int position]
+    {
+        get
+        {
+            if ((uint)position >= (uint)Length)
+            {
+                throw new ArgumentOutOfRangeException(nameof(position));
+            }
+
+            int c = ChunkAt(position);
+            return _chunks[c][position - _starts[c]];
+        }
+    }
+
+    /// <summary>The first <paramref name="value"/> at or after <paramref name="from"/>, or −1.</summary>
+    public int IndexOf(char value, int from)
+    {
+        if (from >= Length)
+        {
+            return -1;
+        }
+
+        for (int c = ChunkAt(Math.Max(0, from)); c < _chunks.Length; c++)
+        {
+            int offset = Math.Max(0, from - _starts[c]);
+            int found = _chunks[c].AsSpan(offset).IndexOf(value);
+            if (found >= 0)
+            {
+                return _starts[c] + offset + found;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>Copies the characters from <paramref name="start"/> into all of <paramref name="destination"/>.</summary>
+    public void CopyTo(int start, Span<char> destination)
+    {
+        if (destination.IsEmpty)
+        {
+            return;
+        }
+
+        for (int c = ChunkAt(start), at = start, written = 0; written < destination.Length; c++)
+        {
+            int take = Math.Min(destination.Length - written, _starts[c + 1] - at);
+            _chunks[c].AsSpan(at - _starts[c], take).CopyTo(destination[written..]);
+            written += take;
+            at += take;
+        }
+    }
+
+    private int ChunkAt(int position)
+    {
+        int c = Array.BinarySearch(_starts, position);
+        c = c >= 0 ? c : ~c - 1;
+        while (c < _chunks.Length - 1 && _starts[c + 1] == position)
+        {
+            c++; // skip empty chunks
+        }
+
+        return Math.Min(c, Math.Max(0, _chunks.Length - 1));
     }
 
     /// <summary>The whole text (built once per version, on first use).</summary>

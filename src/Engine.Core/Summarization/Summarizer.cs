@@ -60,7 +60,7 @@ public static class Summarizer
     /// offset in <paramref name="text"/>): the sections' own features with the document-wide
     /// position feature, then greedy selection within the document's budget.
     /// </summary>
-    internal static Summary Combine(string text, ReadOnlySpan<PlacedSection> sections, SummarizerOptions options)
+    internal static Summary Combine(SummaryText text, ReadOnlySpan<PlacedSection> sections, SummarizerOptions options)
     {
         int n = 0;
         int documentWords = 0;
@@ -72,7 +72,7 @@ public static class Summarizer
 
         if (n == 0)
         {
-            return new Summary(text, [], null, 0, 0);
+            return text.Make([], null, 0, 0);
         }
 
         if (options.Algorithm == SummaryAlgorithm.Engine)
@@ -285,7 +285,7 @@ public static class Summarizer
     }
 
     private static Summary BuildSummary(
-        string text, ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, SummarizerOptions options, Features f,
+        SummaryText text, ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, SummarizerOptions options, Features f,
         bool[] chosen, int documentWords, int summaryWords)
     {
         int n = sectionOf.Length;
@@ -327,7 +327,7 @@ public static class Summarizer
             }
         }
 
-        return new Summary(text, selected, all, documentWords, summaryWords);
+        return text.Make(selected, all, documentWords, summaryWords);
     }
 
     /// <summary>The per-sentence arrays of one summary, in document order, over one rented array.</summary>
@@ -347,6 +347,22 @@ public static class Summarizer
 
         public Span<double> ParagraphStart { get; } = work.AsSpan(6 * n, n);
     }
+}
+
+/// <summary>The text a summary is of: a string, or a version of a document (made a string only if asked for).</summary>
+internal readonly struct SummaryText
+{
+    private readonly string? _text;
+    private readonly Incremental.SourceText? _source;
+
+    private SummaryText(string? text, Incremental.SourceText? source) => (_text, _source) = (text, source);
+
+    public static implicit operator SummaryText(string text) => new(text, null);
+
+    public static implicit operator SummaryText(Incremental.SourceText source) => new(null, source);
+
+    public Summary Make(ScoredSentence[] selected, ScoredSentence[]? all, int documentWords, int summaryWords) =>
+        _source is not null ? new Summary(_source, selected, all, documentWords, summaryWords) : new Summary(_text!, selected, all, documentWords, summaryWords);
 }
 
 /// <summary>A section's scores placed in its document: where it starts and the index of its first sentence.</summary>

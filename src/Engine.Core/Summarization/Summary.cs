@@ -1,11 +1,28 @@
+using Engine.Incremental;
+
 namespace Engine.Summarization;
 
 /// <summary>An extractive summary: sentences copied verbatim from the text, in document order.</summary>
 public sealed class Summary
 {
+    private readonly SourceText? _source;
+    private string? _text;
+
     internal Summary(string text, ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+        : this(sentences, all, documentWords, summaryWords)
     {
-        Text = text;
+        _text = text;
+    }
+
+    /// <summary>A summary of a document version, whose text is built only if asked for.</summary>
+    internal Summary(SourceText source, ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+        : this(sentences, all, documentWords, summaryWords)
+    {
+        _source = source;
+    }
+
+    private Summary(ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+    {
         Sentences = sentences;
         AllSentences = all ?? [];
         DocumentWords = documentWords;
@@ -13,7 +30,7 @@ public sealed class Summary
     }
 
     /// <summary>The summarized text.</summary>
-    public string Text { get; }
+    public string Text => _text ??= _source!.ToString();
 
     /// <summary>The chosen sentences, in document order.</summary>
     public IReadOnlyList<ScoredSentence> Sentences { get; }
@@ -28,7 +45,7 @@ public sealed class Summary
     public int SummaryWords { get; }
 
     /// <summary>The chosen sentences' texts.</summary>
-    public IEnumerable<string> SentenceTexts => Sentences.Select(s => Text[s.Start..s.End]);
+    public IEnumerable<string> SentenceTexts => Sentences.Select(s => _text is null && _source is not null ? _source.Substring(s.Start, s.End - s.Start) : Text[s.Start..s.End]);
 
     /// <summary>The summary as one string, sentences joined by a space.</summary>
     public override string ToString() => string.Join(' ', SentenceTexts);

@@ -22,18 +22,30 @@ public static class TextSections
     public const int MinSectionChars = 16 * 1024;
 
     /// <summary>Where the section that starts at <paramref name="start"/> ends: the next boundary, or the text's length.</summary>
-    public static int End(ReadOnlySpan<char> text, int start)
+    public static int End(ReadOnlySpan<char> text, int start) => End(new SpanChars(text), start);
+
+    /// <summary>Where the section of a versioned text that starts at <paramref name="start"/> ends (without building the whole string).</summary>
+    public static int End(Incremental.SourceText text, int start)
     {
-        int from = start + MinSectionChars;
-        while (from <= text.Length)
+        ArgumentNullException.ThrowIfNull(text);
+        return End(new SourceChars(text), start);
+    }
+
+    /// <summary>Whether <paramref name="p"/> may start a section: after a line break that ends a sentence, before text.</summary>
+    public static bool IsBoundary(ReadOnlySpan<char> text, int p) => IsBoundary(new SpanChars(text), p);
+
+    private static int End<T>(T text, int start)
+        where T : IChars, allows ref struct
+    {
+        for (int from = start + MinSectionChars; from <= text.Length;)
         {
-            int newline = text[(from - 1)..].IndexOf('\n');
+            int newline = text.IndexOf('\n', from - 1);
             if (newline < 0)
             {
                 break;
             }
 
-            int p = from + newline;
+            int p = newline + 1;
             if (IsBoundary(text, p))
             {
                 return p;
@@ -45,8 +57,8 @@ public static class TextSections
         return text.Length;
     }
 
-    /// <summary>Whether <paramref name="p"/> may start a section: after a line break that ends a sentence, before text.</summary>
-    public static bool IsBoundary(ReadOnlySpan<char> text, int p)
+    private static bool IsBoundary<T>(T text, int p)
+        where T : IChars, allows ref struct
     {
         if (p <= 0 || p >= text.Length || text[p - 1] != '\n' || !StartsText(text[p]))
         {
@@ -63,4 +75,37 @@ public static class TextSections
     }
 
     private static bool StartsText(char c) => char.IsLetterOrDigit(c) || char.IsPunctuation(c) || char.IsSymbol(c);
+
+    private interface IChars
+    {
+        int Length { get; }
+
+        char this[int index] { get; }
+
+        int IndexOf(char value, int from);
+    }
+
+    private readonly ref struct SpanChars(ReadOnlySpan<char> text) : IChars
+    {
+        private readonly ReadOnlySpan<char> _text = text;
+
+        public int Length => _text.Length;
+
+        public char this[int index] => _text[index];
+
+        public int IndexOf(char value, int from)
+        {
+            int found = _text[from..].IndexOf(value);
+            return found < 0 ? -1 : from + found;
+        }
+    }
+
+    private readonly struct SourceChars(Incremental.SourceText text) : IChars
+    {
+        public int Length => text.Length;
+
+        public char this[int index] => text[index];
+
+        public int IndexOf(char value, int from) => text.IndexOf(value, from);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using Engine.Grpc.V1;
+using Engine.Incremental;
 using Engine.Summarization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -30,6 +31,23 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
         if (bytes > _options.MaxTextBytes)
         {
             throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{field} is {bytes} bytes; the limit is {_options.MaxTextBytes} bytes (Engine:MaxTextBytes)."));
+        }
+    }
+
+    /// <summary>Checks the size limit of a document version, counting its chunks without joining them.</summary>
+    public void ValidateSize(SourceText text)
+    {
+        Encoder encoder = Encoding.UTF8.GetEncoder(); // keeps a surrogate pair split across chunks whole
+        long bytes = 0;
+        IReadOnlyList<string> chunks = text.Chunks;
+        for (int i = 0; i < chunks.Count; i++)
+        {
+            bytes += encoder.GetByteCount(chunks[i], flush: i == chunks.Count - 1);
+        }
+
+        if (bytes > _options.MaxTextBytes)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"text is {bytes} bytes; the limit is {_options.MaxTextBytes} bytes (Engine:MaxTextBytes)."));
         }
     }
 

@@ -42,6 +42,31 @@ public class SourceTextTests
     }
 
     [Fact]
+    public void ReadingAVersionFromItsChunks_EqualsReadingItsString()
+    {
+        string corpus = string.Join("\n", TestData.NewsArticles().Take(12).Select(a => a.Text));
+        var random = new Random(5);
+        SourceText source = SourceText.From(corpus);
+        for (int step = 0; step < 60; step++)
+        {
+            int at = random.Next(source.Length + 1);
+            source = source.WithChanges([new TextChange(at, Math.Min(source.Length, at + random.Next(0, 300)), random.Next(3) == 0 ? "\nسطر." : "")]);
+            string text = string.Concat(source.Chunks); // the string, built apart from the reads below
+            int start = random.Next(text.Length + 1);
+            int length = random.Next(text.Length - start + 1);
+
+            Assert.Equal(text.Substring(start, length), source.Substring(start, length));
+            Assert.Equal(text.IndexOf('\n', start), source.IndexOf('\n', start));
+            if (start < text.Length)
+            {
+                Assert.Equal(text[start], source[start]);
+            }
+
+            Assert.Equal(Engine.Text.TextSections.End(text, 0), Engine.Text.TextSections.End(source, 0));
+        }
+    }
+
+    [Fact]
     public void WithChanges_OneWordEdit_SharesEveryUntouchedChunk()
     {
         string corpus = string.Concat(TestData.NewsArticles().Select(a => a.Text));
