@@ -314,34 +314,29 @@ public sealed class DocumentSession : IDisposable
     /// </summary>
     private static EditStats Diff(DocumentResult before, DocumentResult after, Edit edit, ReadOnlySpan<SessionSection> replaced, SessionSection[] fresh, int analyzed)
     {
-        var oldSummary = new HashSet<(int, int)>();
-        foreach (ScoredSentence s in before.Summary.Sentences)
+        // Both summaries are in document order, and so are the old sentences mapped into the new text.
+        IReadOnlyList<ScoredSentence> old = before.Summary.Sentences;
+        IReadOnlyList<ScoredSentence> now = after.Summary.Sentences;
+        int kept = 0;
+        for (int i = 0, j = 0; i < old.Count && j < now.Count;)
         {
-            if (s.End <= edit.Start)
+            ScoredSentence o = old[i];
+            (int start, int end) = o.End <= edit.Start ? (o.Start, o.End)
+                : o.Start >= edit.OldEnd ? (o.Start + edit.Delta, o.End + edit.Delta)
+                : (-1, -1); // overlapped by the edit: gone
+            if (start < 0 || start < now[j].Start)
             {
-                oldSummary.Add((s.Start, s.End));
+                i++;
             }
-            else if (s.Start >= edit.OldEnd)
+            else if (start > now[j].Start)
             {
-                oldSummary.Add((s.Start + edit.Delta, s.End + edit.Delta));
+                j++;
             }
             else
             {
-                oldSummary.Add((-1 - oldSummary.Count, 0)); // overlapped by the edit: gone
-            }
-        }
-
-        int added = 0;
-        var kept = new HashSet<(int, int)>();
-        foreach (ScoredSentence s in after.Summary.Sentences)
-        {
-            if (oldSummary.Contains((s.Start, s.End)))
-            {
-                kept.Add((s.Start, s.End));
-            }
-            else
-            {
-                added++;
+                kept += end == now[j].End ? 1 : 0;
+                i++;
+                j++;
             }
         }
 
@@ -360,8 +355,8 @@ public sealed class DocumentSession : IDisposable
         return new EditStats(
             SentencesReused: after.SentenceCount - analyzed,
             SentencesAnalyzed: analyzed,
-            SummarySentencesAdded: added,
-            SummarySentencesRemoved: oldSummary.Count - kept.Count,
+            SummarySentencesAdded: now.Count - kept,
+            SummarySentencesRemoved: old.Count - kept,
             QuotesAdded: newQuotes.Count(q => !oldQuotes.Contains(q)),
             QuotesRemoved: oldQuotes.Count(q => !newQuotes.Contains(q)));
 

@@ -121,6 +121,11 @@ public static class Summarizer
     {
         int n = words.Length;
         FeatureWeights w = options.Weights;
+        if (options.Algorithm == SummaryAlgorithm.Engine)
+        {
+            PositionTable.Fill(w.PositionDecay, f.Position);
+        }
+
         int b = 0;
         for (int k = 0; k < sections.Length; k++)
         {
@@ -145,7 +150,6 @@ public static class Summarizer
                         break;
                     default:
                         f.Centrality[b] = s.Centrality[i];
-                        f.Position[b] = 1.0 / Math.Pow(1 + b, w.PositionDecay);
                         f.TitleOverlap[b] = s.TitleOverlap[i];
                         f.Length[b] = s.Length[i];
                         f.Score[b] = (w.Centrality * f.Centrality[b]) + (w.Position * f.Position[b]) + (w.TitleOverlap * f.TitleOverlap[b]) + (w.Length * f.Length[b])

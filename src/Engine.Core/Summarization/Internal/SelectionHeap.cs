@@ -54,9 +54,14 @@ internal ref struct SelectionHeap
         }
 
         // Sentences in index order within each bucket, then each bucket made a heap.
-        for (int i = 0, b = 0; i < n; i++)
+        for (int w = 0, b = 0; w <= maxWords; w++)
         {
-            b = _bucketWords.BinarySearch(words[i]);
+            perWords[w] = b < buckets && _bucketWords[b] == w ? b++ : -1; // now: word count → bucket
+        }
+
+        for (int i = 0; i < n; i++)
+        {
+            int b = perWords[words[i]];
             int at = _bucketStart[b] + _bucketCount[b]++;
             _values[at] = values[i];
             _ids[at] = i;
