@@ -14,7 +14,7 @@ namespace Engine.Benchmarks;
 /// (one pooled analysis, its summary and its quotes from scratch: the baseline).
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
-[SimpleJob(RunStrategy.Monitoring, warmupCount: 2, iterationCount: 10, invocationCount: 4)]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 10, iterationCount: 15, invocationCount: 8)]
 public class IncrementalBenchmarks
 {
     private DocumentSession _session = null!;

@@ -3,6 +3,7 @@ using Engine.Lexing;
 using Engine.Quotes;
 using Engine.Sentences;
 using Engine.Summarization;
+using Engine.Summarization.Internal;
 using Engine.Text;
 
 namespace Engine.Incremental;
@@ -277,17 +278,19 @@ public sealed class DocumentSession : IDisposable
     private DocumentResult Place(SourceText text, SessionSection[] sections, int[] starts)
     {
         var placed = new PlacedSection[sections.Length];
+        var greedy = new SectionGreedy[sections.Length];
         var quotes = new List<Quote>();
         var diagnostics = new List<QuoteDiagnostic>();
         int sentences = 0;
         for (int i = 0; i < sections.Length; i++)
         {
             placed[i] = new PlacedSection(sections[i].Scores, starts[i], sentences);
+            greedy[i] = sections[i].Greedy;
             sentences += sections[i].Analysis.Sentences.Length;
             sections[i].AppendQuotes(starts[i], quotes, diagnostics);
         }
 
-        Summary summary = Summarizer.Combine(text, placed, _options);
+        Summary summary = Summarizer.Combine(text, placed, _options, greedy);
         return new DocumentResult(text, summary, new QuoteResult(quotes, diagnostics), sentences);
     }
 

@@ -29,6 +29,9 @@ internal sealed class SessionSection : IDisposable
 
     public SectionScores Scores { get; }
 
+    /// <summary>The section's own greedy order and selection state, kept for the next version's summary.</summary>
+    public SectionGreedy Greedy { get; } = new();
+
     /// <summary>The section's quotes, offsets into the section.</summary>
     public QuoteResult Quotes { get; }
 

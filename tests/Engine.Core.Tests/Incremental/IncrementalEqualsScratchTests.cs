@@ -40,19 +40,23 @@ public class IncrementalEqualsScratchTests
         return new TextChange(start, end, text);
     }
 
-    private static void AssertSameAsFresh(DocumentSession session, string because)
+    private static void AssertSameAsFresh(DocumentSession session, string because, SummarizerOptions? options = null)
     {
         string text = session.Current.Text;
         Assert.Equal(text, session.Source.ToString());
         Assert.Equal(Lex.Tokens(text), session.Tokens);
-        Summary fresh = Summarizer.Summarize(text, Options);
+        Summary fresh = Summarizer.Summarize(text, options ?? Options);
         Summary incremental = session.Current.Summary;
         Assert.True(fresh.Sentences.Select(s => (s.Index, s.Start, s.End)).SequenceEqual(incremental.Sentences.Select(s => (s.Index, s.Start, s.End))), because);
         Assert.Equal(fresh.AllSentences.Count, incremental.AllSentences.Count);
         for (int i = 0; i < fresh.AllSentences.Count; i++)
         {
             Assert.Equal(fresh.AllSentences[i].Score, incremental.AllSentences[i].Score, 1e-9);
+            Assert.Equal(fresh.AllSentences[i].Features, incremental.AllSentences[i].Features); // computed the same way: equal to the bit
         }
+
+        Assert.Equal(fresh.SummaryWords, incremental.SummaryWords);
+        Assert.Equal(fresh.DocumentWords, incremental.DocumentWords);
 
         QuoteResult quotes = QuoteExtractor.Extract(text);
         Assert.Equal(quotes.Quotes, session.Current.Quotes.Quotes);
@@ -118,16 +122,30 @@ public class IncrementalEqualsScratchTests
     private static string LongText(int articles, int skip = 0) =>
         string.Join("\n", TestData.NewsArticles().Skip(skip).Take(articles).Select(a => a.Text));
 
-    [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void RandomEdits_InALongText_EqualAFreshAnalysis_AcrossSectionBoundaries(int seed)
+    public static TheoryData<int, string> LongTextCases() => new()
     {
+        { 1, "engine" }, { 2, "engine" }, { 3, "sentences" }, { 4, "textrank" }, { 5, "title-and-strict-duplicates" }, { 6, "words" },
+    };
+
+    private static SummarizerOptions LongTextOptions(string name) => name switch
+    {
+        "sentences" => Options with { Budget = SummaryBudget.Sentences(12) },
+        "textrank" => Options with { Algorithm = SummaryAlgorithm.TextRank },
+        "title-and-strict-duplicates" => Options with { Title = "الحكومة تعلن خطة جديدة", Weights = FeatureWeights.Default with { DuplicateThreshold = 0.3 } },
+        "words" => Options with { Budget = SummaryBudget.Words(400) },
+        _ => Options,
+    };
+
+    [Theory]
+    [MemberData(nameof(LongTextCases))]
+    public void RandomEdits_InALongText_EqualAFreshAnalysis_AcrossSectionBoundaries(int seed, string optionsName)
+    {
+        SummarizerOptions options = LongTextOptions(optionsName);
         string text = LongText(24, skip: seed * 3);
         var random = new Random(seed);
-        using var session = DocumentSession.Open(text, Options);
+        using var session = DocumentSession.Open(text, options);
         Assert.InRange(session.SectionCount, 3, 8);
-        AssertSameAsFresh(session, "opened");
+        AssertSameAsFresh(session, "opened", options);
         string[] articles = TestData.NewsArticles().Select(a => a.Text).ToArray();
         for (int step = 0; step < 30; step++)
         {
@@ -157,7 +175,7 @@ public class IncrementalEqualsScratchTests
             }
 
             EditResult result = session.Apply(session.Version, [change]);
-            AssertSameAsFresh(session, $"step {step}: {change}");
+            AssertSameAsFresh(session, $"step {step}: {change}", options);
             Assert.Equal(session.SectionCount, result.Stats.SectionsReused + result.Stats.SectionsAnalyzed);
             Assert.Equal(result.Result.SentenceCount, result.Stats.SentencesAnalyzed + result.Stats.SentencesReused);
         }
