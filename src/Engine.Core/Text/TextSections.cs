@@ -3,8 +3,9 @@ namespace Engine.Text;
 /// <summary>
 /// Cuts a long text into sections that the engine analyses independently: a section ends at the
 /// first line break after at least <see cref="MinSectionChars"/> characters where the line before
-/// ends a sentence and the next line starts with text. Texts shorter than that (every news article)
-/// are one section. Within a section the summary's centrality and redundancy, the sentence
+/// ends a sentence and the next line starts with text (after any indent). A section that finds
+/// none by <see cref="MaxSectionChars"/> ends at the next sentence end followed by a space. Texts
+/// shorter than the minimum (every news article) are one section. Within a section the summary's centrality and redundancy, the sentence
 /// splitter's hard-wrap decision and the quotes' speaker context are computed from that section
 /// alone, so an edit changes at most the sections it touches; the summary's budget and position
 /// feature stay document-wide.
@@ -13,7 +14,7 @@ namespace Engine.Text;
 /// Whether a position ends a section depends only on the text around it and on where the section
 /// started, so after an edit the sections are found again from the last boundary before the edit
 /// until one lands, past the edit, on an old boundary shifted by the edit's length: from there on
-/// they are the old ones. Tokens never straddle a boundary (it follows a line break and precedes a
+/// they are the old ones. Tokens never straddle a boundary (it follows white space and precedes a
 /// letter, digit, punctuation mark or symbol), so tokenizing each section gives the text's tokens.
 /// </remarks>
 public static class TextSections
@@ -31,22 +32,50 @@ public static class TextSections
         return End(new SourceChars(text), start);
     }
 
-    /// <summary>Whether <paramref name="p"/> may start a section: after a line break that ends a sentence, before text.</summary>
-    public static bool IsBoundary(ReadOnlySpan<char> text, int p) => IsBoundary(new SpanChars(text), p);
+    /// <summary>A section without a line-break boundary by this length ends at the next sentence end and space instead.</summary>
+    public const int MaxSectionChars = 4 * MinSectionChars;
+
+    /// <summary>Whether <paramref name="p"/> may start a section: after a line break (and any indent) that ends a sentence, before text.</summary>
+    public static bool IsBoundary(ReadOnlySpan<char> text, int p) => Boundary(new SpanChars(text), p) == Kind.LineBreak;
+
+    private enum Kind : byte
+    {
+        None,
+        Space,      // a sentence end, white space, text
+        LineBreak,  // the same with a line break in the white space
+    }
 
     private static int End<T>(T text, int start)
         where T : IChars, allows ref struct
     {
-        for (int from = start + MinSectionChars; from <= text.Length;)
+        int max = start + MaxSectionChars;
+        for (int from = start + MinSectionChars; from <= text.Length && from < max;)
         {
             int newline = text.IndexOf('\n', from - 1);
-            if (newline < 0)
+            if (newline < 0 || newline >= max)
             {
                 break;
             }
 
-            int p = newline + 1;
-            if (IsBoundary(text, p))
+            int p = SkipSpace(text, newline + 1);
+            if (p >= from && p < max && Boundary(text, p) == Kind.LineBreak)
+            {
+                return p;
+            }
+
+            from = p + 1;
+        }
+
+        for (int from = max; from <= text.Length;)
+        {
+            int space = text.IndexOf(' ', from - 1);
+            if (space < 0)
+            {
+                break;
+            }
+
+            int p = SkipSpace(text, space + 1);
+            if (p >= from && Boundary(text, p) != Kind.None)
             {
                 return p;
             }
@@ -57,12 +86,23 @@ public static class TextSections
         return text.Length;
     }
 
-    private static bool IsBoundary<T>(T text, int p)
+    private static int SkipSpace<T>(T text, int p)
         where T : IChars, allows ref struct
     {
-        if (p <= 0 || p >= text.Length || text[p - 1] != '\n' || !StartsText(text[p]))
+        while (p < text.Length && char.IsWhiteSpace(text[p]))
         {
-            return false;
+            p++;
+        }
+
+        return p;
+    }
+
+    private static Kind Boundary<T>(T text, int p)
+        where T : IChars, allows ref struct
+    {
+        if (p <= 0 || p >= text.Length || !char.IsWhiteSpace(text[p - 1]) || !StartsText(text[p]))
+        {
+            return Kind.None;
         }
 
         int k = p - 1;
@@ -71,7 +111,23 @@ public static class TextSections
             k--;
         }
 
-        return k >= 0 && text[k] is '.' or '!' or '?' or '؟' && !(text[k] == '.' && k > 0 && text[k - 1] == '.');
+        bool sentenceEnd = k >= 0 && text[k] is '.' or '!' or '?' or '؟' && !(text[k] == '.' && k > 0 && text[k - 1] == '.');
+        return !sentenceEnd ? Kind.None : LineBreakRunsTo(text, p) ? Kind.LineBreak : Kind.Space;
+    }
+
+    /// <summary>Whether only white space separates the last line break before <paramref name="p"/> from it.</summary>
+    private static bool LineBreakRunsTo<T>(T text, int p)
+        where T : IChars, allows ref struct
+    {
+        for (int k = p - 1; k >= 0 && char.IsWhiteSpace(text[k]); k--)
+        {
+            if (text[k] == '\n')
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static bool StartsText(char c) => char.IsLetterOrDigit(c) || char.IsPunctuation(c) || char.IsSymbol(c);

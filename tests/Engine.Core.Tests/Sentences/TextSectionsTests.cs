@@ -40,8 +40,8 @@ public class TextSectionsTests
         {
             int p = starts[i];
             Assert.True(p - starts[i - 1] >= TextSections.MinSectionChars);
-            Assert.Equal('\n', LongText[p - 1]);
-            string line = LongText[..(p - 1)].TrimEnd();
+            Assert.Contains('\n', LongText[..p][LongText[..p].TrimEnd().Length..]); // a line break (and maybe an indent) before it
+            string line = LongText[..p].TrimEnd();
             Assert.Contains(line.TrimEnd('”', '»', '"', ')')[^1], ".!?؟");
         }
     }
@@ -60,15 +60,38 @@ public class TextSectionsTests
     }
 
     [Fact]
-    public void TokensAndSentencesOfALongText_AreThoseOfItsSectionsPutTogether()
+    public void AnIndentedLine_CanStartASection_AndAParagraphWithoutLineBreaks_IsCutAfterTheMaximum()
     {
-        List<int> starts = Boundaries(LongText);
+        string body = string.Concat(Enumerable.Repeat("كلمة ", TextSections.MinSectionChars / 5 + 10));
+        string indented = body + "انتهى.\n   وبعدها نص.";
+        Assert.Equal(indented.IndexOf("وبعدها", StringComparison.Ordinal), TextSections.End(indented, 0));
+
+        string sentence = "وقال الوزير إن الوضع مستقر تماما. ";
+        string paragraph = string.Concat(Enumerable.Repeat(sentence, (3 * TextSections.MaxSectionChars / sentence.Length) + 1));
+        int end = TextSections.End(paragraph, 0);
+        Assert.InRange(end, TextSections.MaxSectionChars, TextSections.MaxSectionChars + sentence.Length);
+        Assert.Equal(" وقال", paragraph.Substring(end - 1, 5));
+        int next = TextSections.End(paragraph, end);
+        Assert.True(next == paragraph.Length || next - end >= TextSections.MaxSectionChars, $"{next}");
+    }
+
+    public static TheoryData<string> LongTexts() => new() { "news", "one paragraph" };
+
+    [Theory]
+    [MemberData(nameof(LongTexts))]
+    public void TokensAndSentencesOfALongText_AreThoseOfItsSectionsPutTogether(string which)
+    {
+        string text = which == "news"
+            ? TextSectionsTests.LongText
+            : string.Concat(TestData.NewsArticles().Take(40).Select(a => a.Text.Replace('\n', ' ')));
+        List<int> starts = Boundaries(text);
+        Assert.True(starts.Count > 1);
         var tokens = new List<Token>();
         var sentences = new List<(int, int, SentenceKind)>();
         for (int i = 0; i < starts.Count; i++)
         {
-            int end = i + 1 < starts.Count ? starts[i + 1] : LongText.Length;
-            string section = LongText[starts[i]..end];
+            int end = i + 1 < starts.Count ? starts[i + 1] : text.Length;
+            string section = text[starts[i]..end];
             tokens.AddRange(Lex.Tokens(section).Select(t => t with { Start = t.Start + starts[i] }));
             using var analysis = new TextAnalysis();
             analysis.LoadSection(section, SentenceOptions.Default, atDocumentStart: i == 0);
@@ -78,11 +101,11 @@ public class TextSectionsTests
             }
         }
 
-        Assert.Equal(Lex.Tokens(LongText), tokens);
-        Assert.Equal(Lex.Sentences(LongText).Select(s => (s.Start, s.End, s.Kind)), sentences);
+        Assert.Equal(Lex.Tokens(text), tokens);
+        Assert.Equal(Lex.Sentences(text).Select(s => (s.Start, s.End, s.Kind)), sentences);
         using var whole = new TextAnalysis();
-        whole.Load(LongText);
+        whole.Load(text);
         Assert.Equal(starts.Count, whole.SectionCount);
-        Assert.Equal(Lex.Sentences(LongText), whole.Sentences.ToArray());
+        Assert.Equal(Lex.Sentences(text), whole.Sentences.ToArray());
     }
 }
