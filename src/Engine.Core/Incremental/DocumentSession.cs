@@ -279,19 +279,19 @@ public sealed class DocumentSession : IDisposable
     {
         var placed = new PlacedSection[sections.Length];
         var greedy = new SectionGreedy[sections.Length];
-        var quotes = new List<Quote>();
-        var diagnostics = new List<QuoteDiagnostic>();
         int sentences = 0;
         for (int i = 0; i < sections.Length; i++)
         {
             placed[i] = new PlacedSection(sections[i].Scores, starts[i], sentences);
             greedy[i] = sections[i].Greedy;
             sentences += sections[i].Analysis.Sentences.Length;
-            sections[i].AppendQuotes(starts[i], quotes, diagnostics);
         }
 
         Summary summary = Summarizer.Combine(text, placed, _options, greedy);
-        return new DocumentResult(text, summary, new QuoteResult(quotes, diagnostics), sentences);
+        var quotes = new QuoteResult(
+            new PlacedList<Quote>(sections, starts, static s => s.Quotes.Quotes.Count, static (s, at) => s.QuotesAt(at)),
+            new PlacedList<QuoteDiagnostic>(sections, starts, static s => s.Quotes.Diagnostics.Count, static (s, at) => s.DiagnosticsAt(at)));
+        return new DocumentResult(text, summary, quotes, sentences);
     }
 
     /// <summary>Sentences that hold at least one re-lexed token.</summary>

@@ -10,13 +10,11 @@ namespace Engine.Incremental;
 /// <summary>
 /// A green node of a <see cref="DocumentSession"/>: one section's analysis, summary features and
 /// quotes, all with offsets into the section, so it is reused unchanged wherever the section
-/// moves. Keeps its quotes shifted to the offset it was last placed at.
+/// moves. Keeps its quotes placed at the offset they were last read at.
 /// </summary>
 internal sealed class SessionSection : IDisposable
 {
-    private int _placedAt = -1;
-    private List<Quote> _placedQuotes = [];
-    private List<QuoteDiagnostic> _placedDiagnostics = [];
+    private Placed? _placed;
 
     private SessionSection(TextAnalysis analysis, SectionScores scores, QuoteResult quotes)
     {
@@ -60,19 +58,25 @@ internal sealed class SessionSection : IDisposable
         }
     }
 
-    /// <summary>Appends the section's quotes and diagnostics placed at <paramref name="offset"/>.</summary>
-    public void AppendQuotes(int offset, List<Quote> quotes, List<QuoteDiagnostic> diagnostics)
+    /// <summary>The section's quotes placed at <paramref name="offset"/> (kept for the offset last asked for).</summary>
+    public IReadOnlyList<Quote> QuotesAt(int offset) => PlacedAt(offset).Quotes;
+
+    /// <summary>The section's quote diagnostics placed at <paramref name="offset"/>.</summary>
+    public IReadOnlyList<QuoteDiagnostic> DiagnosticsAt(int offset) => PlacedAt(offset).Diagnostics;
+
+    private Placed PlacedAt(int offset)
     {
-        if (offset != _placedAt)
+        Placed? placed = Volatile.Read(ref _placed);
+        if (placed is null || placed.Offset != offset)
         {
-            var placedQuotes = new List<Quote>(Quotes.Quotes.Count);
-            var placedDiagnostics = new List<QuoteDiagnostic>(Quotes.Diagnostics.Count);
-            QuoteExtractor.AppendShifted(Quotes, offset, placedQuotes, placedDiagnostics);
-            (_placedQuotes, _placedDiagnostics, _placedAt) = (placedQuotes, placedDiagnostics, offset);
+            var quotes = new List<Quote>(Quotes.Quotes.Count);
+            var diagnostics = new List<QuoteDiagnostic>(Quotes.Diagnostics.Count);
+            QuoteExtractor.AppendShifted(Quotes, offset, quotes, diagnostics);
+            placed = new Placed(offset, quotes, diagnostics);
+            Volatile.Write(ref _placed, placed); // readers of different versions may race here: each gets its own offset's items
         }
 
-        quotes.AddRange(_placedQuotes);
-        diagnostics.AddRange(_placedDiagnostics);
+        return placed;
     }
 
     public void Dispose()
@@ -80,4 +84,6 @@ internal sealed class SessionSection : IDisposable
         Scores.Dispose();
         Analysis.Dispose();
     }
+
+    private sealed record Placed(int Offset, List<Quote> Quotes, List<QuoteDiagnostic> Diagnostics);
 }

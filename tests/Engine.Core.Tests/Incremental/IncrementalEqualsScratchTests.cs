@@ -60,6 +60,12 @@ public class IncrementalEqualsScratchTests
 
         QuoteResult quotes = QuoteExtractor.Extract(text);
         Assert.Equal(quotes.Quotes, session.Current.Quotes.Quotes);
+        Assert.Equal(quotes.Quotes.Count, session.Current.Quotes.Quotes.Count);
+        for (int i = 0; i < quotes.Quotes.Count; i++)
+        {
+            Assert.Equal(quotes.Quotes[i], session.Current.Quotes.Quotes[i]); // by index as well as in order
+        }
+
         Assert.Equal(quotes.Diagnostics, session.Current.Quotes.Diagnostics);
         Assert.Equal(Lex.Sentences(text).Length, session.Current.SentenceCount);
     }

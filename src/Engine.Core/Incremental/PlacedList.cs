@@ -1,0 +1,63 @@
+using System.Collections;
+
+namespace Engine.Incremental;
+
+/// <summary>
+/// The quotes (or quote diagnostics) of a document version: each section's own, placed at the
+/// section's offset when first read, like Roslyn's red nodes. A section that did not move keeps the
+/// placed items it had, so an edit costs nothing here until its result is read.
+/// </summary>
+internal sealed class PlacedList<T> : IReadOnlyList<T>
+{
+    private readonly SessionSection[] _sections;
+    private readonly int[] _starts;
+    private readonly int[] _before; // items in the sections before each one; the last entry is the count
+    private readonly Func<SessionSection, int, IReadOnlyList<T>> _placed;
+
+    public PlacedList(SessionSection[] sections, int[] starts, Func<SessionSection, int> count, Func<SessionSection, int, IReadOnlyList<T>> placed)
+    {
+        _sections = sections;
+        _starts = starts;
+        _placed = placed;
+        _before = new int[sections.Length + 1];
+        for (int i = 0; i < sections.Length; i++)
+        {
+            _before[i + 1] = _before[i] + count(sections[i]);
+        }
+    }
+
+    public int Count => _before[^1];
+
+    public T this[int index]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(index);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(index, Count);
+            int k = Array.BinarySearch(_before, index);
+            k = k >= 0 ? k : ~k - 1;
+            while (_before[k + 1] == _before[k])
+            {
+                k++; // sections without items share the index
+            }
+
+            return _placed(_sections[k], _starts[k])[index - _before[k]];
+        }
+    }
+
+    public IEnumerator<T> GetEnumerator()
+    {
+        for (int k = 0; k < _sections.Length; k++)
+        {
+            if (_before[k + 1] > _before[k])
+            {
+                foreach (T item in _placed(_sections[k], _starts[k]))
+                {
+                    yield return item;
+                }
+            }
+        }
+    }
+
+    IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
+}
