@@ -420,8 +420,10 @@ public static class Summarizer
             count += chosen[b] ? 1 : 0;
         }
 
-        var selected = new ScoredSentence[count];
-        ScoredSentence[]? all = options.Explain ? new ScoredSentence[n] : null;
+        ScoredSentence[] rented = EnginePools.Arrays<ScoredSentence>().Rent(Math.Max(1, count + (options.Explain ? n : 0)));
+        Span<ScoredSentence> selected = rented.AsSpan(0, count);
+        Span<ScoredSentence> all = options.Explain ? rented.AsSpan(count, n) : default;
+        bool explain = options.Explain;
         int offset = 0;
         for (int b = 0, k = 0; b < n; b++)
         {
@@ -430,7 +432,7 @@ public static class Summarizer
                 offset = b;
             }
 
-            if (!chosen[b] && all is null)
+            if (!chosen[b] && !explain)
             {
                 continue;
             }
@@ -446,13 +448,15 @@ public static class Summarizer
                 selected[k++] = scored;
             }
 
-            if (all is not null)
+            if (explain)
             {
                 all[b] = scored;
             }
         }
 
-        return text.Make(selected, all, documentWords, summaryWords);
+        Summary summary = text.Make(PagedList<ScoredSentence>.From(selected), explain ? PagedList<ScoredSentence>.From(all) : null, documentWords, summaryWords);
+        EnginePools.Arrays<ScoredSentence>().Return(rented);
+        return summary;
     }
 
     /// <summary>The per-sentence arrays of one summary, in document order, over one rented array.</summary>
@@ -486,7 +490,7 @@ internal readonly struct SummaryText
 
     public static implicit operator SummaryText(Incremental.SourceText source) => new(null, source);
 
-    public Summary Make(ScoredSentence[] selected, ScoredSentence[]? all, int documentWords, int summaryWords) =>
+    public Summary Make(IReadOnlyList<ScoredSentence> selected, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords) =>
         _source is not null ? new Summary(_source, selected, all, documentWords, summaryWords) : new Summary(_text!, selected, all, documentWords, summaryWords);
 }
 

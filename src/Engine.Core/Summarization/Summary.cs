@@ -8,20 +8,20 @@ public sealed class Summary
     private readonly SourceText? _source;
     private string? _text;
 
-    internal Summary(string text, ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+    internal Summary(string text, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
         : this(sentences, all, documentWords, summaryWords)
     {
         _text = text;
     }
 
     /// <summary>A summary of a document version, whose text is built only if asked for.</summary>
-    internal Summary(SourceText source, ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+    internal Summary(SourceText source, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
         : this(sentences, all, documentWords, summaryWords)
     {
         _source = source;
     }
 
-    private Summary(ScoredSentence[] sentences, ScoredSentence[]? all, int documentWords, int summaryWords)
+    private Summary(IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
     {
         Sentences = sentences;
         AllSentences = all ?? [];
