@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Engine.Analysis;
 using Engine.Lexing;
 using Engine.Sentences;
@@ -10,16 +11,22 @@ namespace Engine.Quotes.Internal;
 /// </summary>
 internal sealed class QuoteDocument
 {
-    private readonly string?[] _norm;
-    private readonly string?[] _stem;
+    /// <summary>Words whose forms are kept process-wide: enough for a language's working vocabulary.</summary>
+    private const int MaxKeptWords = 200_000;
+
+    /// <summary>Each word's normalized form and stem, shared by every document (news reuses its words).</summary>
+    private static readonly ConcurrentDictionary<string, WordForms> Forms = new(StringComparer.Ordinal);
+    private static readonly ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> FormsBySpan =
+        Forms.GetAlternateLookup<ReadOnlySpan<char>>();
+
+    private readonly WordForms?[] _forms;
 
     public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes)
     {
         Text = analysis.Text;
         Tokens = analysis.Tokens.ToArray();
         Sentences = analysis.Sentences.ToArray();
-        _norm = new string?[Tokens.Length];
-        _stem = new string?[Tokens.Length];
+        _forms = new WordForms?[Tokens.Length];
         Quotes = quotes;
         InsideQuote = new int[Tokens.Length];
         OpenAt = new int[Tokens.Length];
@@ -69,27 +76,35 @@ internal sealed class QuoteDocument
     public bool IsComma(int i) => IsPunct(i, '،') || IsPunct(i, ',');
 
     /// <summary>The normalized form of word token <paramref name="i"/> ("" for other tokens).</summary>
-    public string Norm(int i)
-    {
-        if ((uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord)
-        {
-            return string.Empty;
-        }
-
-        return _norm[i] ??= ArabicNormalizer.Normalize(Text.Substring(Tokens[i].Start, Tokens[i].Length));
-    }
+    public string Norm(int i) =>
+        (uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord ? string.Empty : FormsOf(i).Norm;
 
     /// <summary>The light stem of word token <paramref name="i"/>.</summary>
-    public string Stem(int i)
+    public string Stem(int i) =>
+        (uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord ? string.Empty : FormsOf(i).Stem;
+
+    private WordForms FormsOf(int i)
     {
-        if (_stem[i] is { } s)
+        if (_forms[i] is { } known)
         {
-            return s;
+            return known;
         }
 
-        string n = Norm(i);
-        return _stem[i] = n[ArabicStemmer.StemRange(n)];
+        ReadOnlySpan<char> surface = Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
+        if (!FormsBySpan.TryGetValue(surface, out WordForms? forms))
+        {
+            string norm = ArabicNormalizer.Normalize(surface.ToString());
+            forms = new WordForms(norm, norm[ArabicStemmer.StemRange(norm)]);
+            if (Forms.Count < MaxKeptWords)
+            {
+                FormsBySpan.TryAdd(surface, forms);
+            }
+        }
+
+        return _forms[i] = forms;
     }
+
+    private sealed record WordForms(string Norm, string Stem);
 
     public TextSpan SpanOf(int first, int last) => new(Tokens[first].Start, Tokens[last].End);
 
