@@ -1,4 +1,5 @@
 using Engine.Analysis;
+using Engine.Buffers;
 using Engine.Lexing;
 using Engine.Quotes;
 using Engine.Sentences;
@@ -228,9 +229,11 @@ public sealed class DocumentSession : IDisposable
                     // One section replaces one: re-lex only the tokens the edit touched.
                     int offset = _starts[first];
                     TextAnalysis old = _sections[first].Analysis;
-                    LexedText lexed = IncrementalLexer.Relex(sectionText, old.Tokens, old.TokenTerms, edit.Start - offset, edit.OldEnd - offset, edit.Delta, _terms);
+                    using var tokens = new PooledList<Token>(old.Tokens.Length + 16);
+                    using var ids = new PooledList<int>(old.Tokens.Length + 16);
+                    Relexed lexed = IncrementalLexer.Relex(sectionText, old.Tokens, old.TokenTerms, edit.Start - offset, edit.OldEnd - offset, edit.Delta, _terms, tokens, ids);
                     var analysis = new TextAnalysis(_terms);
-                    analysis.LoadLexed(sectionText, lexed.Tokens, lexed.Terms, SentenceOptions.Default, atStart);
+                    analysis.LoadLexed(sectionText, tokens.Span, ids.Span, SentenceOptions.Default, atStart);
                     fresh[i] = SessionSection.Create(analysis, _options);
                     analyzed += CountTouched(analysis.Sentences, lexed.RelexedFirst, lexed.RelexedCount);
                 }

@@ -1,9 +1,10 @@
+using Engine.Buffers;
 using Engine.Lexing;
 
 namespace Engine.Incremental;
 
-/// <summary>The tokens of a new version: the old tokens before the edit, the re-lexed window, and the old tail shifted.</summary>
-internal readonly record struct LexedText(Token[] Tokens, int[] Terms, int RelexedFirst, int RelexedCount);
+/// <summary>Which tokens of a new version were lexed again: <see cref="RelexedCount"/> from <see cref="RelexedFirst"/>.</summary>
+internal readonly record struct Relexed(int RelexedFirst, int RelexedCount);
 
 /// <summary>
 /// Re-lexes only what an edit touched. Lexing restarts a few tokens before the edit, at a token
@@ -17,8 +18,13 @@ internal static class IncrementalLexer
     /// <summary>How many tokens before the edit lexing restarts (covers the tokenizer's lookahead of two characters).</summary>
     private const int BackOff = 3;
 
-    /// <summary>Splices the tokens of <paramref name="newText"/>, which replaced old [<paramref name="start"/>, <paramref name="oldEnd"/>) and shifted what followed by <paramref name="delta"/>.</summary>
-    public static LexedText Relex(string newText, ReadOnlySpan<Token> previous, ReadOnlySpan<int> previousTerms, int start, int oldEnd, int delta, TermAnalyzer terms)
+    /// <summary>
+    /// Appends to <paramref name="tokens"/> and <paramref name="ids"/> the tokens of <paramref name="newText"/>,
+    /// which replaced old [<paramref name="start"/>, <paramref name="oldEnd"/>) and shifted what followed by <paramref name="delta"/>.
+    /// </summary>
+    public static Relexed Relex(
+        string newText, ReadOnlySpan<Token> previous, ReadOnlySpan<int> previousTerms, int start, int oldEnd, int delta, TermAnalyzer terms,
+        PooledList<Token> tokens, PooledList<int> ids)
     {
         int k = FirstEndingAtOrAfter(previous, start);
         int r = Math.Max(0, k - BackOff);
@@ -28,13 +34,8 @@ internal static class IncrementalLexer
         }
 
         int from = r < previous.Length ? Math.Min(previous[r].Start, start) : (previous.Length == 0 ? 0 : Math.Min(start, previous[^1].End));
-        var tokens = new List<Token>(previous.Length + 16);
-        var ids = new List<int>(previous.Length + 16);
-        for (int i = 0; i < r; i++)
-        {
-            tokens.Add(previous[i]);
-            ids.Add(previousTerms[i]);
-        }
+        tokens.AddRange(previous[..r]);
+        ids.AddRange(previousTerms[..r]);
 
         int newEnd = oldEnd + delta;
         int j = k;
@@ -58,7 +59,7 @@ internal static class IncrementalLexer
                         ids.Add(previousTerms[m]);
                     }
 
-                    return new LexedText([.. tokens], [.. ids], r, relexed);
+                    return new Relexed(r, relexed);
                 }
             }
 
@@ -67,7 +68,7 @@ internal static class IncrementalLexer
             relexed++;
         }
 
-        return new LexedText([.. tokens], [.. ids], r, relexed);
+        return new Relexed(r, relexed);
     }
 
     private static int FirstEndingAtOrAfter(ReadOnlySpan<Token> tokens, int position)
