@@ -13,8 +13,8 @@ namespace Engine.Benchmarks;
 /// needed): the session's incremental update against a full analysis of the same edited text
 /// (one pooled analysis, its summary and its quotes from scratch: the baseline).
 /// </summary>
-[Config(typeof(BenchmarkConfig))]
-[SimpleJob(RunStrategy.Monitoring, warmupCount: 10, iterationCount: 15, invocationCount: 8)]
+[Config(typeof(MedianBenchmarkConfig))]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 10, iterationCount: 25, invocationCount: 8)]
 public class IncrementalBenchmarks
 {
     private DocumentSession _session = null!;

@@ -8,15 +8,30 @@ using BenchmarkDotNet.Running;
 namespace Engine.Benchmarks.Infrastructure;
 
 /// <summary>The configuration every benchmark shares: memory diagnoser, ratio to the baseline, GitHub markdown.</summary>
-public sealed class BenchmarkConfig : ManualConfig
+public class BenchmarkConfig : ManualConfig
 {
     public BenchmarkConfig()
+        : this(median: false)
+    {
+    }
+
+    protected BenchmarkConfig(bool median)
     {
         AddDiagnoser(MemoryDiagnoser.Default);
         AddExporter(MarkdownExporter.GitHub);
         AddColumn(new ThroughputColumn());
         WithOrderer(new BenchmarkDotNet.Order.DefaultOrderer(BenchmarkDotNet.Order.SummaryOrderPolicy.Declared));
-        HideColumns(Column.Error, Column.StdDev, Column.Median, Column.RatioSD, Column.AllocRatio);
+        HideColumns(median ? [Column.Error, Column.StdDev, Column.RatioSD, Column.AllocRatio] : [Column.Error, Column.StdDev, Column.Median, Column.RatioSD, Column.AllocRatio]);
+    }
+}
+
+/// <summary>For benchmarks of a few long operations on a shared machine: the median shown beside the mean.</summary>
+public sealed class MedianBenchmarkConfig : BenchmarkConfig
+{
+    public MedianBenchmarkConfig()
+        : base(median: true)
+    {
+        AddColumn(StatisticColumn.Median);
     }
 }
 
