@@ -53,6 +53,7 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
         Assert.Equal(changed.Stats.SentencesAnalyzed + changed.Stats.SentencesReused, changed.Result.Stats.Sentences);
         Assert.InRange(changed.Stats.SentencesAnalyzed, 1, 2); // only the sentence holding the number was re-lexed
         Assert.Equal(changed.Result.Stats.Sentences - changed.Stats.SentencesAnalyzed, changed.Stats.SentencesReused);
+        Assert.Equal((0, 1), (changed.Stats.SectionsReused, changed.Stats.SectionsAnalyzed)); // the seed is one section
     }
 
     [Fact]

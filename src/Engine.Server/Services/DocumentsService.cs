@@ -43,7 +43,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             throw new RpcException(new Status(StatusCode.AlreadyExists, $"document '{id}' is already open; send change at its version or close it first."));
         }
 
-        var stats = new EditStats { SentencesAnalyzed = session.Current.SentenceCount };
+        var stats = new EditStats { SentencesAnalyzed = session.Current.SentenceCount, SectionsAnalyzed = session.SectionCount };
         return Update(id, session.Version, session.Current, document, stats, start);
     }
 
@@ -104,6 +104,8 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             SummarySentencesRemoved = result.Stats.SummarySentencesRemoved,
             QuotesAdded = result.Stats.QuotesAdded,
             QuotesRemoved = result.Stats.QuotesRemoved,
+            SectionsReused = result.Stats.SectionsReused,
+            SectionsAnalyzed = result.Stats.SectionsAnalyzed,
         };
         return Update(id, result.Version, result.Result, document, stats, start);
     }
