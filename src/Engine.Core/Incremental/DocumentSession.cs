@@ -292,8 +292,8 @@ public sealed class DocumentSession : IDisposable
 
         Summary summary = Summarizer.Combine(text, placed, _options, greedy);
         var quotes = new QuoteResult(
-            new PlacedList<Quote>(sections, starts, static s => s.Quotes.Quotes.Count, static (s, at) => s.QuotesAt(at)),
-            new PlacedList<QuoteDiagnostic>(sections, starts, static s => s.Quotes.Diagnostics.Count, static (s, at) => s.DiagnosticsAt(at)));
+            new PlacedList<Quote>(sections, starts, static s => s.Quotes.Quotes.Count, static (s, at, i) => QuoteExtractor.Shift(s.Quotes.Quotes[i], at)),
+            new PlacedList<QuoteDiagnostic>(sections, starts, static s => s.Quotes.Diagnostics.Count, static (s, at, i) => QuoteExtractor.Shift(s.Quotes.Diagnostics[i], at)));
         return new DocumentResult(text, summary, quotes, sentences);
     }
 

@@ -4,17 +4,17 @@ namespace Engine.Incremental;
 
 /// <summary>
 /// The quotes (or quote diagnostics) of a document version: each section's own, placed at the
-/// section's offset when first read, like Roslyn's red nodes. A section that did not move keeps the
-/// placed items it had, so an edit costs nothing here until its result is read.
+/// section's offset as they are read, like Roslyn's red nodes, so an edit costs nothing here and a
+/// quote (a value) is placed without allocating.
 /// </summary>
 internal sealed class PlacedList<T> : IReadOnlyList<T>
 {
     private readonly SessionSection[] _sections;
     private readonly int[] _starts;
     private readonly int[] _before; // items in the sections before each one; the last entry is the count
-    private readonly Func<SessionSection, int, IReadOnlyList<T>> _placed;
+    private readonly Func<SessionSection, int, int, T> _placed; // (section, its offset, index within it) → the placed item
 
-    public PlacedList(SessionSection[] sections, int[] starts, Func<SessionSection, int> count, Func<SessionSection, int, IReadOnlyList<T>> placed)
+    public PlacedList(SessionSection[] sections, int[] starts, Func<SessionSection, int> count, Func<SessionSection, int, int, T> placed)
     {
         _sections = sections;
         _starts = starts;
@@ -41,7 +41,7 @@ internal sealed class PlacedList<T> : IReadOnlyList<T>
                 k++; // sections without items share the index
             }
 
-            return _placed(_sections[k], _starts[k])[index - _before[k]];
+            return _placed(_sections[k], _starts[k], index - _before[k]);
         }
     }
 
@@ -49,12 +49,9 @@ internal sealed class PlacedList<T> : IReadOnlyList<T>
     {
         for (int k = 0; k < _sections.Length; k++)
         {
-            if (_before[k + 1] > _before[k])
+            for (int i = 0; i < _before[k + 1] - _before[k]; i++)
             {
-                foreach (T item in _placed(_sections[k], _starts[k]))
-                {
-                    yield return item;
-                }
+                yield return _placed(_sections[k], _starts[k], i);
             }
         }
     }

@@ -10,12 +10,10 @@ namespace Engine.Incremental;
 /// <summary>
 /// A green node of a <see cref="DocumentSession"/>: one section's analysis, summary features and
 /// quotes, all with offsets into the section, so it is reused unchanged wherever the section
-/// moves. Keeps its quotes placed at the offset they were last read at.
+/// moves.
 /// </summary>
 internal sealed class SessionSection : IDisposable
 {
-    private Placed? _placed;
-
     private SessionSection(TextAnalysis analysis, SectionScores scores, QuoteResult quotes)
     {
         Analysis = analysis;
@@ -58,32 +56,9 @@ internal sealed class SessionSection : IDisposable
         }
     }
 
-    /// <summary>The section's quotes placed at <paramref name="offset"/> (kept for the offset last asked for).</summary>
-    public IReadOnlyList<Quote> QuotesAt(int offset) => PlacedAt(offset).Quotes;
-
-    /// <summary>The section's quote diagnostics placed at <paramref name="offset"/>.</summary>
-    public IReadOnlyList<QuoteDiagnostic> DiagnosticsAt(int offset) => PlacedAt(offset).Diagnostics;
-
-    private Placed PlacedAt(int offset)
-    {
-        Placed? placed = Volatile.Read(ref _placed);
-        if (placed is null || placed.Offset != offset)
-        {
-            var quotes = new List<Quote>(Quotes.Quotes.Count);
-            var diagnostics = new List<QuoteDiagnostic>(Quotes.Diagnostics.Count);
-            QuoteExtractor.AppendShifted(Quotes, offset, quotes, diagnostics);
-            placed = new Placed(offset, quotes, diagnostics);
-            Volatile.Write(ref _placed, placed); // readers of different versions may race here: each gets its own offset's items
-        }
-
-        return placed;
-    }
-
     public void Dispose()
     {
         Scores.Dispose();
         Analysis.Dispose();
     }
-
-    private sealed record Placed(int Offset, List<Quote> Quotes, List<QuoteDiagnostic> Diagnostics);
 }

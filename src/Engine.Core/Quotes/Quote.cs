@@ -5,7 +5,7 @@ namespace Engine.Quotes;
 /// (<see cref="Speaker"/>), the speaker's proper name and fullest mention in the article, the cue
 /// that reports it, and spans of each into the original text.
 /// </summary>
-public sealed record Quote
+public readonly record struct Quote
 {
     /// <summary>Direct, indirect or mixed.</summary>
     public required QuoteKind Kind { get; init; }

@@ -63,14 +63,21 @@ public static partial class QuoteExtractor
 
         foreach (Quote q in section.Quotes)
         {
-            quotes.Add(q with { ContentSpan = Shift(q.ContentSpan, offset), SpeakerSpan = Shift(q.SpeakerSpan, offset), CueSpan = Shift(q.CueSpan, offset) });
+            quotes.Add(Shift(q, offset));
         }
 
         foreach (QuoteDiagnostic d in section.Diagnostics)
         {
-            diagnostics.Add(d with { Span = Shift(d.Span, offset) });
+            diagnostics.Add(Shift(d, offset));
         }
     }
+
+    /// <summary>A section's quote placed at <paramref name="offset"/>.</summary>
+    internal static Quote Shift(Quote q, int offset) =>
+        offset == 0 ? q : q with { ContentSpan = Shift(q.ContentSpan, offset), SpeakerSpan = Shift(q.SpeakerSpan, offset), CueSpan = Shift(q.CueSpan, offset) };
+
+    /// <summary>A section's diagnostic placed at <paramref name="offset"/>.</summary>
+    internal static QuoteDiagnostic Shift(QuoteDiagnostic d, int offset) => offset == 0 ? d : d with { Span = Shift(d.Span, offset) };
 
     private static TextSpan Shift(TextSpan span, int offset) => span.Start < 0 ? span : new TextSpan(span.Start + offset, span.End + offset);
 }
