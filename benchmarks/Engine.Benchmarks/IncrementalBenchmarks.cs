@@ -14,7 +14,7 @@ namespace Engine.Benchmarks;
 /// (one pooled analysis, its summary and its quotes from scratch: the baseline).
 /// </summary>
 [Config(typeof(MedianBenchmarkConfig))]
-[SimpleJob(RunStrategy.Monitoring, warmupCount: 10, iterationCount: 25, invocationCount: 8)]
+[SimpleJob(RunStrategy.Monitoring, warmupCount: 40, iterationCount: 25, invocationCount: 8)]
 public class IncrementalBenchmarks
 {
     private DocumentSession _session = null!;
