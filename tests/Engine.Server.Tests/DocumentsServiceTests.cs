@@ -57,6 +57,25 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
     }
 
     [Fact]
+    public async Task Edit_InALongDocument_ReanalysesOneSectionAndAnswersAsAFreshSummaryWould()
+    {
+        string id = Guid.NewGuid().ToString();
+        string text = string.Join("\n", TestData.NewsArticles().Select(a => a.Text));
+        int at = text.IndexOf(" الحكومة ", text.Length / 2, StringComparison.Ordinal) + 1;
+        using var call = server.Documents.Edit();
+        DocumentUpdate opened = await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = id, Text = text, Options = new DocumentOptions { Ratio = 0.1 } } });
+        DocumentUpdate changed = await SendAsync(call, Change(id, 1, new TextEdit { Start = at, End = at + "الحكومة".Length, NewText = "السلطة" }));
+        await call.RequestStream.CompleteAsync();
+
+        Assert.True(opened.Stats.SectionsAnalyzed >= 10, $"{opened.Stats.SectionsAnalyzed} sections");
+        Assert.Equal((opened.Stats.SectionsAnalyzed - 1, 1), (changed.Stats.SectionsReused, changed.Stats.SectionsAnalyzed));
+        string edited = string.Concat(text.AsSpan(0, at), "السلطة", text.AsSpan(at + "الحكومة".Length));
+        SummarizeResponse fresh = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = edited, Ratio = 0.1 });
+        Assert.Equal(fresh.Sentences.Select(s => (s.Start, s.End, s.Text)), changed.Result.Sentences.Select(s => (s.Start, s.End, s.Text)));
+        Assert.Equal(fresh.Quotes.Select(q => (q.Content, q.Speaker, q.ContentStart)), changed.Result.Quotes.Select(q => (q.Content, q.Speaker, q.ContentStart)));
+    }
+
+    [Fact]
     public async Task Edit_StaleBaseVersion_IsFailedPreconditionAndTheDocumentStaysAtItsVersion()
     {
         string id = Guid.NewGuid().ToString();
