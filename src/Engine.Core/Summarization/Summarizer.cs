@@ -188,8 +188,8 @@ public static class Summarizer
     /// to a chosen one. A sentence's value only falls as sentences are chosen, and one that no
     /// longer fits or became a near-duplicate never comes back, so <see cref="SelectionHeap"/>
     /// picks exactly what a scan of every sentence at every step would. With
-    /// <paramref name="greedy"/> (kept by an incremental session), the picks made while every
-    /// candidate fits come from merging the sections' own greedy orders instead.
+    /// <paramref name="greedy"/> (kept by an incremental session) and several sections, the picks
+    /// made while every candidate fits come from merging the sections' own greedy orders instead.
     /// </summary>
     private static int Select(
         ReadOnlySpan<PlacedSection> sections, SectionGreedy[]? greedy, ReadOnlySpan<int> sectionOf, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> words,
@@ -197,7 +197,7 @@ public static class Summarizer
     {
         int total = 0;
         int taken = 0;
-        if (greedy is not null)
+        if (greedy is not null && sections.Length > 1)
         {
             (total, taken) = Merge(sections, greedy, bodyOffset, words, score, redundancy, penalty, duplicate, chosen, wordLimit, sentenceLimit);
         }
@@ -278,7 +278,7 @@ public static class Summarizer
                 int n = sections[k].Scores.BodyCount;
                 greedy[k].Prepare(sections[k].Scores, score.Slice(bodyOffset[k], n), penalty, duplicate);
                 next[k] = 0;
-                if (greedy[k].Count > 0)
+                if (greedy[k].HasPick(0))
                 {
                     heads[size++] = k;
                 }
@@ -302,7 +302,7 @@ public static class Summarizer
                 chosen[b] = true;
                 total += words[b];
                 taken++;
-                if (++next[k] == greedy[k].Count)
+                if (!greedy[k].HasPick(++next[k]))
                 {
                     heads[0] = heads[--size];
                 }

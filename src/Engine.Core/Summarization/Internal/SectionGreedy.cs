@@ -4,10 +4,10 @@ namespace Engine.Summarization.Internal;
 /// One section's part of the budgeted greedy selection, kept between versions of a document. The
 /// MMR penalty only links sentences of the same section, so while every candidate fits the budget
 /// the document's greedy order is the merge, by value, of each section's own greedy order: this
-/// holds that order (<see cref="Prepare"/>), computed again only when the section's sentences'
-/// scores change (its text, or a document-wide feature such as position), and the section's redundancy after its first picks
-/// (<see cref="SnapshotAt"/>), from which the document's selection continues exactly once the
-/// budget gets tight.
+/// holds that order, extended only as far as the merge reads it (<see cref="HasPick"/>) and started
+/// again only when the section's sentences' scores change (its text, or a document-wide feature
+/// such as position), and the section's redundancy after its first picks (<see cref="SnapshotAt"/>),
+/// from which the document's selection continues exactly once the budget gets tight.
 /// </summary>
 internal sealed class SectionGreedy
 {
@@ -15,15 +15,22 @@ internal sealed class SectionGreedy
     private double[] _score = [];
     private double _penalty;
     private double _duplicate;
+    private int _n;
+
+    // The section's own greedy order so far, and the state it continues from.
     private int[] _order = [];
     private double[] _value = [];
     private int _count;
     private double[] _redundancy = [];
     private bool[] _chosen = [];
-    private int _picks;
+    private double[] _heapValue = [];
+    private int[] _heapId = [];
+    private int _heapCount;
 
-    /// <summary>How many sentences the section's own greedy order holds (near-duplicates never enter it).</summary>
-    public int Count => _count;
+    // The redundancy after the first _snapshotPicks picks of the order.
+    private double[] _snapshot = [];
+    private bool[] _snapshotChosen = [];
+    private int _snapshotPicks;
 
     /// <summary>The section's <paramref name="i"/>-th pick (a body index within the section).</summary>
     public int Pick(int i) => _order[i];
@@ -32,8 +39,8 @@ internal sealed class SectionGreedy
     public double Value(int i) => _value[i];
 
     /// <summary>
-    /// Computes the section's greedy order over <paramref name="score"/> (its body sentences' scores)
-    /// unless it is already held for this graph, these scores and these weights.
+    /// Starts the section's greedy order over <paramref name="score"/> (its body sentences' scores)
+    /// again, unless it is already held for this graph, these scores and these weights.
     /// </summary>
     public void Prepare(SectionScores scores, ReadOnlySpan<double> score, double penalty, double duplicate)
     {
@@ -42,47 +49,52 @@ internal sealed class SectionGreedy
             return;
         }
 
-        (_scores, _score, _penalty, _duplicate) = (scores, score.ToArray(), penalty, duplicate);
-        int n = score.Length;
+        (_scores, _score, _penalty, _duplicate, _n) = (scores, score.ToArray(), penalty, duplicate, score.Length);
+        int n = _n;
         if (_order.Length < n)
         {
             _order = new int[n];
             _value = new double[n];
             _redundancy = new double[n];
             _chosen = new bool[n];
+            _heapValue = new double[n];
+            _heapId = new int[n];
+            _snapshot = new double[n];
+            _snapshotChosen = new bool[n];
         }
 
-        Span<double> redundancy = _redundancy.AsSpan(0, n);
-        bool[] chosen = _chosen;
-        redundancy.Clear();
-        Array.Clear(chosen, 0, n);
+        _redundancy.AsSpan(0, n).Clear();
+        Array.Clear(_chosen, 0, n);
         _count = 0;
-        _picks = 0;
-
-        // The section alone, with no budget: every sentence has "0 words" and always fits.
-        int[] zeros = new int[n];
-        (int doubles, int ints) = SelectionHeap.Scratch(n, 0);
-        double[] initial = new double[n + doubles];
-        int[] scratch = new int[ints];
-        var value = new Summarizer.CurrentValue(score, redundancy, chosen, penalty, duplicate);
         for (int b = 0; b < n; b++)
         {
-            initial[b] = value.Initial(b);
+            _heapValue[b] = Current(b);
+            _heapId[b] = b;
         }
 
-        var heap = new SelectionHeap(zeros, initial.AsSpan(0, n), initial.AsSpan(n, doubles), scratch, 0);
-        while (heap.TryPopBest(0, value, out int best))
+        _heapCount = n;
+        for (int i = (n / 2) - 1; i >= 0; i--)
         {
-            _order[_count] = best;
-            _value[_count] = value.Of(best);
-            _count++;
-            chosen[best] = true;
-            Summarizer.Penalize(scores.Graph, 0, best, chosen, redundancy, penalty > 0 || duplicate < 1);
+            Down(i);
         }
 
-        // The snapshot starts empty again.
-        redundancy.Clear();
-        Array.Clear(chosen, 0, n);
+        _snapshot.AsSpan(0, n).Clear();
+        Array.Clear(_snapshotChosen, 0, n);
+        _snapshotPicks = 0;
+    }
+
+    /// <summary>Whether the section's order has an <paramref name="i"/>-th pick, extending it as needed.</summary>
+    public bool HasPick(int i)
+    {
+        while (_count <= i)
+        {
+            if (!Extend())
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>
@@ -93,21 +105,100 @@ internal sealed class SectionGreedy
     public void SnapshotAt(int picks, Span<double> redundancy)
     {
         int n = redundancy.Length;
-        if (picks < _picks)
+        if (picks < _snapshotPicks)
         {
-            _redundancy.AsSpan(0, n).Clear();
-            Array.Clear(_chosen, 0, n);
-            _picks = 0;
+            _snapshot.AsSpan(0, n).Clear();
+            Array.Clear(_snapshotChosen, 0, n);
+            _snapshotPicks = 0;
         }
 
         bool needed = _penalty > 0 || _duplicate < 1;
-        for (; _picks < picks; _picks++)
+        for (; _snapshotPicks < picks; _snapshotPicks++)
         {
-            int best = _order[_picks];
-            _chosen[best] = true;
-            Summarizer.Penalize(_scores!.Graph, 0, best, _chosen, _redundancy, needed);
+            int best = _order[_snapshotPicks];
+            _snapshotChosen[best] = true;
+            Summarizer.Penalize(_scores!.Graph, 0, best, _snapshotChosen, _snapshot, needed);
         }
 
-        _redundancy.AsSpan(0, n).CopyTo(redundancy);
+        _snapshot.AsSpan(0, n).CopyTo(redundancy);
     }
+
+    /// <summary>The value of sentence <paramref name="b"/> now (NaN once chosen or a near-duplicate), as the document's selection computes it.</summary>
+    private double Current(int b) =>
+        _chosen[b] || _redundancy[b] >= _duplicate ? double.NaN : _score[b] - (_penalty * _redundancy[b]);
+
+    /// <summary>One more pick of the section alone, with no budget (lazy: a stale head is refreshed and sunk).</summary>
+    private bool Extend()
+    {
+        while (_heapCount > 0)
+        {
+            int id = _heapId[0];
+            double value = Current(id);
+            if (double.IsNaN(value))
+            {
+                RemoveHead();
+                continue;
+            }
+
+            if (value != _heapValue[0])
+            {
+                _heapValue[0] = value;
+                Down(0);
+                continue;
+            }
+
+            RemoveHead();
+            _order[_count] = id;
+            _value[_count] = value;
+            _count++;
+            _chosen[id] = true;
+            Summarizer.Penalize(_scores!.Graph, 0, id, _chosen, _redundancy, _penalty > 0 || _duplicate < 1);
+            return true;
+        }
+
+        return false;
+    }
+
+    private void RemoveHead()
+    {
+        _heapCount--;
+        _heapValue[0] = _heapValue[_heapCount];
+        _heapId[0] = _heapId[_heapCount];
+        Down(0);
+    }
+
+    private void Down(int i)
+    {
+        double value = _heapValue[i];
+        int id = _heapId[i];
+        while (true)
+        {
+            int child = (2 * i) + 1;
+            if (child >= _heapCount)
+            {
+                break;
+            }
+
+            if (child + 1 < _heapCount && Before(_heapValue[child + 1], _heapId[child + 1], _heapValue[child], _heapId[child]))
+            {
+                child++;
+            }
+
+            if (!Before(_heapValue[child], _heapId[child], value, id))
+            {
+                break;
+            }
+
+            _heapValue[i] = _heapValue[child];
+            _heapId[i] = _heapId[child];
+            i = child;
+        }
+
+        _heapValue[i] = value;
+        _heapId[i] = id;
+    }
+
+    /// <summary>Higher value first, ties to the earlier sentence; NaN (out of the running) after everything.</summary>
+    private static bool Before(double value, int id, double otherValue, int otherId) =>
+        !double.IsNaN(value) && (double.IsNaN(otherValue) || value > otherValue || (value == otherValue && id < otherId));
 }
