@@ -16,6 +16,9 @@ public static class AnalysisPool
     /// <summary>A document with more tokens than this makes its analysis too big to keep.</summary>
     public const int MaxPooledTokens = 1 << 20;
 
+    /// <summary>An analysis that holds more section analyses than this (a text of over 1 Mi characters) is not kept.</summary>
+    public const int MaxPooledSections = 64;
+
     /// <summary>The process-wide pool; every Get and Return is counted in <see cref="EnginePools.Statistics"/>.</summary>
     public static ObjectPool<TextAnalysis> Shared { get; } =
         new CountingPool(new DefaultObjectPoolProvider { MaximumRetained = Environment.ProcessorCount * 2 }.Create(new Policy()));
@@ -41,6 +44,10 @@ public static class AnalysisPool
         }
     }
 
+    /// <summary>Whether a returned analysis is small enough to keep in the pool.</summary>
+    internal static bool Keeps(TextAnalysis analysis) =>
+        analysis.Terms.Terms.Count <= MaxPooledTerms && analysis.Tokens.Length <= MaxPooledTokens && analysis.RetainedSections <= MaxPooledSections;
+
     private sealed class CountingPool(ObjectPool<TextAnalysis> inner) : ObjectPool<TextAnalysis>
     {
         public override TextAnalysis Get()
@@ -62,7 +69,7 @@ public static class AnalysisPool
 
         public override bool Return(TextAnalysis obj)
         {
-            if (obj.Terms.Terms.Count > MaxPooledTerms || obj.Tokens.Length > MaxPooledTokens)
+            if (!Keeps(obj))
             {
                 obj.Dispose();
                 return false;

@@ -119,6 +119,9 @@ public sealed class TextAnalysis : IDisposable
     /// <summary>The index in <see cref="Sentences"/> of section <paramref name="i"/>'s first sentence.</summary>
     internal int SectionFirstSentence(int i) => _sectionCount == 0 ? 0 : _sectionFirstSentence[i];
 
+    /// <summary>How many section analyses this one keeps for reuse (the most a text it loaded needed).</summary>
+    internal int RetainedSections => _children.Count;
+
     /// <summary>One past the last paragraph number used, where a following section's paragraphs would start.</summary>
     internal int ParagraphEnd => _paragraphEnd;
 
