@@ -19,6 +19,8 @@ internal sealed class QuoteDocument
     private static readonly ConcurrentDictionary<string, WordForms>.AlternateLookup<ReadOnlySpan<char>> FormsBySpan =
         Forms.GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static int s_kept;
+
     private readonly WordForms?[] _forms;
 
     public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes)
@@ -95,9 +97,9 @@ internal sealed class QuoteDocument
         {
             string norm = ArabicNormalizer.Normalize(surface.ToString());
             forms = new WordForms(norm, norm[ArabicStemmer.StemRange(norm)]);
-            if (Forms.Count < MaxKeptWords)
+            if (Volatile.Read(ref s_kept) < MaxKeptWords && FormsBySpan.TryAdd(surface, forms))
             {
-                FormsBySpan.TryAdd(surface, forms);
+                Interlocked.Increment(ref s_kept); // (ConcurrentDictionary.Count would take every lock)
             }
         }
 
