@@ -45,7 +45,11 @@ public sealed class Summary
     public int SummaryWords { get; }
 
     /// <summary>The chosen sentences' texts.</summary>
-    public IEnumerable<string> SentenceTexts => Sentences.Select(s => _text is null && _source is not null ? _source.Substring(s.Start, s.End - s.Start) : Text[s.Start..s.End]);
+    public IEnumerable<string> SentenceTexts => Sentences.Select(TextOf);
+
+    /// <summary>The text of sentence <paramref name="sentence"/> (of this summary), read without joining a document version's text.</summary>
+    public string TextOf(ScoredSentence sentence) =>
+        _text is null && _source is not null ? _source.Substring(sentence.Start, sentence.End - sentence.Start) : Text[sentence.Start..sentence.End];
 
     /// <summary>The summary as one string, sentences joined by a space.</summary>
     public override string ToString() => string.Join(' ', SentenceTexts);

@@ -15,6 +15,20 @@ public sealed class OffsetMap : IDisposable
     private readonly int[]? _toUnit; // UTF-16 position → unit offset; -1 inside a surrogate pair
     private readonly int _length;
 
+    private OffsetMap(int length)
+    {
+        Unit = OffsetUnit.Utf16;
+        _length = length;
+        UnitLength = length;
+    }
+
+    /// <summary>The map for a document version: for UTF-16 its length is all it needs, so the text is not joined.</summary>
+    public static OffsetMap For(Incremental.SourceText text, OffsetUnit unit)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return unit == OffsetUnit.Utf16 ? new OffsetMap(text.Length) : new OffsetMap(text.ToString(), unit);
+    }
+
     /// <summary>Builds the map for <paramref name="text"/>.</summary>
     public OffsetMap(string text, OffsetUnit unit)
     {

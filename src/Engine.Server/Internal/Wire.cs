@@ -13,12 +13,12 @@ namespace Engine.Server.Internal;
 /// <summary>Maps core results to wire messages, converting every offset to the client's unit.</summary>
 internal static class Wire
 {
-    public static Sentence Sentence(string text, ScoredSentence s, OffsetMap map) => new()
+    public static Sentence Sentence(Summary summary, ScoredSentence s, OffsetMap map) => new()
     {
         Index = s.Index,
         Start = map.ToUnit(s.Start),
         End = map.ToUnit(s.End),
-        Text = text[s.Start..s.End],
+        Text = summary.TextOf(s),
         Score = s.Score,
         Features = new SentenceFeatures
         {
@@ -62,19 +62,19 @@ internal static class Wire
     };
 
     /// <summary>A whole response: summary sentences (when there is a summary), quotes, diagnostics and stats.</summary>
-    public static SummarizeResponse Response(string id, string text, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs)
+    public static SummarizeResponse Response(string id, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs)
     {
         var response = new SummarizeResponse { Id = id };
         if (summary is not null)
         {
             foreach (ScoredSentence s in summary.Sentences)
             {
-                response.Sentences.Add(Sentence(text, s, map));
+                response.Sentences.Add(Sentence(summary, s, map));
             }
 
             foreach (ScoredSentence s in summary.AllSentences)
             {
-                response.AllSentences.Add(Sentence(text, s, map));
+                response.AllSentences.Add(Sentence(summary, s, map));
             }
         }
 

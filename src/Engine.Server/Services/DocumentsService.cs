@@ -64,7 +64,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
 
         var changes = new List<TextChange>(change.Edits.Count);
         bool inserts = false; // only an edit that adds text can take the document over the size limit
-        using (var map = new OffsetMap(current.Text, document.Unit))
+        using (OffsetMap map = OffsetMap.For(current.Source, document.Unit))
         {
             foreach (TextEdit edit in change.Edits)
             {
@@ -123,8 +123,8 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
 
     private static DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start)
     {
-        using var map = new OffsetMap(result.Text, document.Unit);
-        SummarizeResponse response = Wire.Response(id, result.Text, result.Summary, result.Quotes, result.SentenceCount, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+        using OffsetMap map = OffsetMap.For(result.Source, document.Unit);
+        SummarizeResponse response = Wire.Response(id, result.Summary, result.Quotes, result.SentenceCount, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return new DocumentUpdate { DocumentId = id, Version = version, Result = response, Stats = stats };
     }
 

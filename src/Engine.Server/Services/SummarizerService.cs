@@ -54,7 +54,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                 Summary summary = Summarizer.Summarize(analysis, summarizerOptions);
                 foreach (ScoredSentence s in summary.Sentences)
                 {
-                    await responseStream.WriteAsync(new SummarizeEvent { Sentence = Wire.Sentence(request.Text, s, map) }, ct).ConfigureAwait(false);
+                    await responseStream.WriteAsync(new SummarizeEvent { Sentence = Wire.Sentence(summary, s, map) }, ct).ConfigureAwait(false);
                 }
 
                 double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
@@ -190,7 +190,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
             QuoteResult quotes = QuoteExtractor.Extract(analysis);
             s.ct.ThrowIfCancellationRequested();
             Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions) : null;
-            return Wire.Response(s.request.Id, s.request.Text, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds);
+            return Wire.Response(s.request.Id, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds);
         });
         Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
         return response;
