@@ -147,7 +147,7 @@ public sealed class TextAnalysis : IDisposable
         _tokenTerms.AddRange(section.TokenTerms);
         foreach (Sentence s in section.Sentences)
         {
-            _sentences.Add(s with { Start = s.Start + start, End = s.End + start, FirstToken = s.FirstToken + firstToken, Paragraph = s.Paragraph + _paragraphEnd });
+            _sentences.Add(s.Shifted(start, firstToken, _paragraphEnd));
         }
 
         for (int i = 0; i < section.Sentences.Length; i++)

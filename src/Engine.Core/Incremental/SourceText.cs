@@ -198,9 +198,7 @@ public sealed class SourceText
             return;
         }
 
-        int c = Array.BinarySearch(_starts, start);
-        c = c >= 0 ? c : ~c - 1;
-        for (int at = start; at < end; c++)
+        for (int c = ChunkAt(start), at = start; at < end; c++)
         {
             int take = Math.Min(end, _starts[c + 1]) - at;
             builder.Append(_chunks[c], at - _starts[c], take);

@@ -60,8 +60,7 @@ public static class SentenceSplitter
                 Span<Sentence> added = sentences.Span[before..];
                 for (int k = 0; k < added.Length; k++)
                 {
-                    Sentence s = added[k];
-                    added[k] = s with { Start = s.Start + start, End = s.End + start, FirstToken = s.FirstToken + firstToken, Paragraph = s.Paragraph + paragraphs };
+                    added[k] = added[k].Shifted(start, firstToken, paragraphs);
                 }
 
                 paragraphs += sectionParagraphs;

@@ -362,13 +362,20 @@ public static class Summarizer
         }
     }
 
-    /// <summary>A sentence's value under the MMR penalty; NaN once chosen or a near-duplicate of a chosen one.</summary>
+    /// <summary>
+    /// A sentence's value under the MMR penalty; NaN once chosen or a near-duplicate of a chosen one.
+    /// The one formula every selection path uses, so their values agree to the bit.
+    /// </summary>
+    internal static double Value(double score, double redundancy, bool chosen, double penalty, double duplicate) =>
+        chosen || redundancy >= duplicate ? double.NaN : score - (penalty * redundancy);
+
+    /// <summary>The current <see cref="Value"/> of each sentence of a selection.</summary>
     internal readonly ref struct CurrentValue(ReadOnlySpan<double> score, ReadOnlySpan<double> redundancy, bool[] chosen, double penalty, double duplicate) : ICurrentValue
     {
         private readonly ReadOnlySpan<double> _score = score;
         private readonly ReadOnlySpan<double> _redundancy = redundancy;
 
-        public double Of(int id) => chosen[id] || _redundancy[id] >= duplicate ? double.NaN : _score[id] - (penalty * _redundancy[id]);
+        public double Of(int id) => Value(_score[id], _redundancy[id], chosen[id], penalty, duplicate);
 
         /// <summary>The value a heap starts with: out of the running sorts last (and is dropped when it comes up).</summary>
         public double Initial(int id)

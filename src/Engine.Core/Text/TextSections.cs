@@ -49,16 +49,33 @@ public static class TextSections
         where T : IChars, allows ref struct
     {
         int max = start + MaxSectionChars;
-        for (int from = start + MinSectionChars; from <= text.Length && from < max;)
+        int end = First(text, start + MinSectionChars, max, '\n', Kind.LineBreak);
+        if (end < 0)
         {
-            int newline = text.IndexOf('\n', from - 1);
-            if (newline < 0 || newline >= max)
+            end = First(text, max, int.MaxValue, ' ', Kind.Space);
+        }
+
+        return end < 0 ? text.Length : end;
+    }
+
+    /// <summary>
+    /// The first position in [<paramref name="from"/>, <paramref name="limit"/>) that starts text
+    /// after white space holding <paramref name="after"/> and is a boundary of at least kind
+    /// <paramref name="least"/>; −1 when there is none.
+    /// </summary>
+    private static int First<T>(T text, int from, int limit, char after, Kind least)
+        where T : IChars, allows ref struct
+    {
+        while (from <= text.Length && from < limit)
+        {
+            int found = text.IndexOf(after, from - 1);
+            if (found < 0 || found >= limit)
             {
-                break;
+                return -1;
             }
 
-            int p = SkipSpace(text, newline + 1);
-            if (p >= from && p < max && Boundary(text, p) == Kind.LineBreak)
+            int p = SkipSpace(text, found + 1);
+            if (p >= from && p < limit && Boundary(text, p) >= least)
             {
                 return p;
             }
@@ -66,24 +83,7 @@ public static class TextSections
             from = p + 1;
         }
 
-        for (int from = max; from <= text.Length;)
-        {
-            int space = text.IndexOf(' ', from - 1);
-            if (space < 0)
-            {
-                break;
-            }
-
-            int p = SkipSpace(text, space + 1);
-            if (p >= from && Boundary(text, p) != Kind.None)
-            {
-                return p;
-            }
-
-            from = p + 1;
-        }
-
-        return text.Length;
+        return -1;
     }
 
     private static int SkipSpace<T>(T text, int p)

@@ -124,8 +124,7 @@ internal sealed class SectionGreedy
     }
 
     /// <summary>The value of sentence <paramref name="b"/> now (NaN once chosen or a near-duplicate), as the document's selection computes it.</summary>
-    private double Current(int b) =>
-        _chosen[b] || _redundancy[b] >= _duplicate ? double.NaN : _score[b] - (_penalty * _redundancy[b]);
+    private double Current(int b) => Summarizer.Value(_score[b], _redundancy[b], _chosen[b], _penalty, _duplicate);
 
     /// <summary>One more pick of the section alone, with no budget (lazy: a stale head is refreshed and sunk).</summary>
     private bool Extend()
