@@ -22,6 +22,7 @@ public static class EngineCli
             SummarizeCommand.Create(io),
             EvalCommand.Create(io),
             QuotesCommand.Create(io),
+            EvalQuotesCommand.Create(io),
         };
         ParseResult parsed = root.Parse(args);
         int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });

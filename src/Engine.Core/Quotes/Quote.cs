@@ -34,6 +34,12 @@ public readonly record struct Quote
     /// <summary>Where <see cref="Cue"/> is in the text.</summary>
     public required TextSpan CueSpan { get; init; }
 
-    /// <summary>How sure the extractor is, in [0, 1].</summary>
+    /// <summary>
+    /// The estimated probability that the quote and its speaker are both right, in [0, 1]: calibrated
+    /// on held-out articles so that, among quotes with confidence at least t, about a share t is right.
+    /// </summary>
     public required double Confidence { get; init; }
+
+    /// <summary>The confidence of the rule that found the quote, before calibration (a feature of the confidence model).</summary>
+    internal double RuleConfidence { get; init; }
 }

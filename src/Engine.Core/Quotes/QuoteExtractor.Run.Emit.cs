@@ -110,7 +110,7 @@ public static partial class QuoteExtractor
                 _resolver.Last = speaker;
             }
 
-            Quotes.Add(new Quote
+            var quote = new Quote
             {
                 Kind = kind,
                 Content = content.Of(text),
@@ -122,7 +122,9 @@ public static partial class QuoteExtractor
                 SpeakerSpan = mention,
                 CueSpan = cue,
                 Confidence = confidence,
-            });
+                RuleConfidence = confidence,
+            };
+            Quotes.Add(quote with { Confidence = ConfidenceModel.Default.Predict(quote) });
         }
     }
 }

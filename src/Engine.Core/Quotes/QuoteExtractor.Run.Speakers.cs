@@ -115,6 +115,13 @@ public static partial class QuoteExtractor
             return null;
         }
 
+        /// <summary>The quotation whose closing mark is token <paramref name="close"/>, or -1.</summary>
+        private int QuoteClosedAt(int close)
+        {
+            int q = doc.InsideQuote[Math.Max(close - 1, 0)];
+            return q >= 0 && doc.Quotes[q].Close == close ? q : -1;
+        }
+
         /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>
         private (int First, int Last)? BackwardSpeaker(int verb, int sentenceFirst)
         {
@@ -124,32 +131,61 @@ public static partial class QuoteExtractor
                 return null;
             }
 
-            if (CueLexicon.Relatives.Contains(doc.Norm(k)))
+            bool relative = CueLexicon.Relatives.Contains(doc.Norm(k));
+            if (relative)
             {
                 k--;
-                if (doc.IsComma(k))
-                {
-                    k--;
-                }
+            }
+
+            // القصبي، قال / "دولت باهجة لي" قال / وكان الرئيس، رجب طيب أردوغان، قال: the subject ends before a comma or a closing mark.
+            // Such a subject must then open its clause, so that it is not the tail of the clause before.
+            bool detached = false;
+            while (k > sentenceFirst && (doc.IsComma(k) || (doc.Tokens[k].Kind == TokenKind.QuoteMark && doc.OpenAt[k] < 0)))
+            {
+                detached = true;
+                k--;
             }
 
             int last = k;
             int firstWord = k + 1;
-            for (int j = k; j >= sentenceFirst && last - j < 8; j--)
+            bool opensClause = false;
+            for (int j = k; j >= sentenceFirst && last - j < 10; j--)
             {
                 string n = doc.Norm(j);
-                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" or "كان" or "كانت" or "وكان" or "وكانت" or "كانوا" or "وكانوا"
+                if (detached && !relative && doc.IsComma(j) && j > sentenceFirst)
+                {
+                    continue; // an apposition: الرئيس التركي، رجب طيب أردوغان، قال
+                }
+
+                if (doc.Tokens[j].Kind == TokenKind.QuoteMark && doc.InsideQuote[j] < 0 && j < last)
+                {
+                    int q = QuoteClosedAt(j);
+                    if (q >= 0 && doc.Quotes[q].Words <= 3 && doc.Quotes[q].Open >= sentenceFirst)
+                    {
+                        j = doc.Quotes[q].Open; // a name in quote marks
+                        firstWord = j;
+                        continue;
+                    }
+                }
+
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" || CueLexicon.PastAuxiliaries.Contains(n)
                     || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
                 {
+                    opensClause = CueLexicon.Connectors.Contains(n) || CueLexicon.PastAuxiliaries.Contains(n) || doc.Tokens[j].IsTerminal;
                     break;
                 }
 
                 firstWord = j;
             }
 
-            if (firstWord > last || last < sentenceFirst)
+            if (firstWord > last || last < sentenceFirst || (detached && !relative && !opensClause && firstWord > sentenceFirst))
             {
                 return null;
+            }
+
+            while (doc.IsComma(firstWord))
+            {
+                firstWord++;
             }
 
             string head = doc.Norm(firstWord);

@@ -18,7 +18,7 @@ public static partial class QuoteExtractor
     /// <summary>One article's extraction: walks the body sentences in order, keeping the speaker context.</summary>
     private sealed partial class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics)
     {
-        private const int AnchorWindow = 18;
+        private const int AnchorWindow = 40;
         private const int MaxSpeakerWords = 12;
 
         private readonly SpeakerResolver _resolver = new(doc);

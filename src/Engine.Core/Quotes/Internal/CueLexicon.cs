@@ -105,6 +105,9 @@ internal static class CueLexicon
     /// <summary>Words before a verb that make it negated (لم يذكر), so not a report.</summary>
     public static readonly FrozenSet<string> Negations = Set("لم لا لن ما ولم ولا عدم بعدم");
 
+    /// <summary>كان and its forms, which put a subject before its verb: وكان الوزير قال …</summary>
+    public static readonly FrozenSet<string> PastAuxiliaries = Set("كان كانت كانوا وكان وكانت وكانوا");
+
     /// <summary>Relative pronouns: وزير الخارجية فؤاد حسين، الذي قال إن …</summary>
     public static readonly FrozenSet<string> Relatives = Set("الذي التي الذين اللذين اللتين");
 
