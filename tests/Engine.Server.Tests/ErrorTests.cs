@@ -16,6 +16,8 @@ public class ErrorTests(ServerFixture server, SmallLimitsServerFixture small)
         { "ratio NaN", new SummarizeRequest { Text = "نص قصير.", Ratio = double.NaN }, "ratio must be" },
         { "max_sentences 0", new SummarizeRequest { Text = "نص قصير.", MaxSentences = 0 }, "max_sentences must be at least 1" },
         { "max_words -3", new SummarizeRequest { Text = "نص قصير.", MaxWords = -3 }, "max_words must be at least 1" },
+        { "min_confidence 2", new SummarizeRequest { Text = "نص قصير.", MinConfidence = 2 }, "min_confidence must be between 0 and 1" },
+        { "min_confidence NaN", new SummarizeRequest { Text = "نص قصير.", MinConfidence = double.NaN }, "min_confidence must be between 0 and 1" },
         { "unknown unit", new SummarizeRequest { Text = "نص قصير.", OffsetUnit = (OffsetUnit)9 }, "offset_unit 9 is unknown" },
     };
 

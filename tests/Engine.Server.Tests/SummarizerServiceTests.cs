@@ -58,6 +58,16 @@ public class SummarizerServiceTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task ExtractQuotes_MinConfidence_KeepsOnlyTheSurerQuotes()
+    {
+        SummarizeResponse all = await server.Summarizer.ExtractQuotesAsync(Seed());
+        SummarizeResponse sure = await server.Summarizer.ExtractQuotesAsync(Seed(r => r.MinConfidence = 0.85));
+
+        Assert.Equal(all.Quotes.Where(q => q.Confidence >= 0.85).Select(q => q.Content), sure.Quotes.Select(q => q.Content));
+        Assert.InRange(sure.Quotes.Count, 1, all.Quotes.Count - 1);
+    }
+
+    [Fact]
     public async Task SummarizeStream_Seed_SendsQuotesThenSentencesThenStats()
     {
         SummarizeResponse whole = await server.Summarizer.SummarizeAsync(Seed());

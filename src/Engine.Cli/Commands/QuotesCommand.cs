@@ -13,16 +13,24 @@ internal static class QuotesCommand
         var format = CommonOptions.Format();
         var jsonl = CommonOptions.Jsonl("Extract the quotes");
         var output = CommonOptions.Out();
-        var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output };
+        var minConfidence = new Option<double>("--min-confidence") { Description = "Keep only quotes with at least this confidence (0 to 1; see the README's reliability table)." };
+        var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output, minConfidence };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            double threshold = parse.GetValue(minConfidence);
+            if (threshold is not (>= 0 and <= 1))
+            {
+                io.Error.WriteLine($"engine: --min-confidence must be between 0 and 1 (got {threshold})");
+                return EngineCli.InputError;
+            }
+
             if (parse.GetValue(jsonl) is { } batch)
             {
                 return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
                 {
                     json.WriteStartObject();
                     json.WriteString("id", doc.Id);
-                    WriteQuotes(json, QuoteExtractor.Extract(doc.Text));
+                    WriteQuotes(json, QuoteExtractor.Extract(doc.Text).WithMinConfidence(threshold));
                     json.WriteEndObject();
                 }, cancellationToken).ConfigureAwait(false);
             }
@@ -33,7 +41,7 @@ internal static class QuotesCommand
                 return EngineCli.InputError;
             }
 
-            QuoteResult result = QuoteExtractor.Extract(text);
+            QuoteResult result = QuoteExtractor.Extract(text).WithMinConfidence(threshold);
             if (parse.GetValue(format) == "json")
             {
                 io.WriteJson(json =>

@@ -73,6 +73,12 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
         Explain = request.Explain,
     };
 
+    /// <summary>The minimum quote confidence of a request, checked to be in [0, 1].</summary>
+    public static double MinConfidence(SummarizeRequest request) =>
+        request.MinConfidence is >= 0 and <= 1
+            ? request.MinConfidence
+            : throw new RpcException(new Status(StatusCode.InvalidArgument, $"min_confidence must be between 0 and 1 (got {request.MinConfidence})."));
+
     /// <summary>The summarizer options of an editing session.</summary>
     public static SummarizerOptions Summarizer(DocumentOptions? options) => options is null ? new SummarizerOptions() : new()
     {

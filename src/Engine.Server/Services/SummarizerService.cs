@@ -29,6 +29,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         {
             requests.ValidateText(request.Text);
             SummarizerOptions summarizerOptions = Requests.Summarizer(request);
+            double minConfidence = Requests.MinConfidence(request);
             CancellationToken ct = context.CancellationToken;
             long start = Stopwatch.GetTimestamp();
             using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
@@ -39,7 +40,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                 ct.ThrowIfCancellationRequested();
 
                 // Quotes first: they go out while the summary is still being computed.
-                QuoteResult quotes = QuoteExtractor.Extract(analysis);
+                QuoteResult quotes = QuoteExtractor.Extract(analysis).WithMinConfidence(minConfidence);
                 foreach (Engine.Quotes.Quote q in quotes.Quotes)
                 {
                     await responseStream.WriteAsync(new SummarizeEvent { Quote = Wire.Quote(q, map) }, ct).ConfigureAwait(false);
@@ -182,12 +183,13 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
     {
         requests.ValidateText(request.Text);
         SummarizerOptions summarizerOptions = Requests.Summarizer(request);
+        double minConfidence = Requests.MinConfidence(request);
         long start = Stopwatch.GetTimestamp();
         using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, map, start, ct), static (analysis, s) =>
+        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, minConfidence, map, start, ct), static (analysis, s) =>
         {
             s.ct.ThrowIfCancellationRequested();
-            QuoteResult quotes = QuoteExtractor.Extract(analysis);
+            QuoteResult quotes = QuoteExtractor.Extract(analysis).WithMinConfidence(s.minConfidence);
             s.ct.ThrowIfCancellationRequested();
             Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions) : null;
             return Wire.Response(s.request.Id, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds);

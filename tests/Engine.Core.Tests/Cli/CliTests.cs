@@ -36,6 +36,45 @@ public class CliTests
     }
 
     [Fact]
+    public void Quotes_MinConfidence_KeepsOnlyQuotesAtOrAboveIt()
+    {
+        var (_, all, _) = Run("", "quotes", TestData.SeedPath, "--format", "json");
+        var (code, sure, _) = Run("", "quotes", TestData.SeedPath, "--format", "json", "--min-confidence", "0.85");
+
+        Assert.Equal(0, code);
+        double[] confidences = [.. JsonDocument.Parse(all).RootElement.GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("confidence").GetDouble())];
+        double[] kept = [.. JsonDocument.Parse(sure).RootElement.GetProperty("quotes").EnumerateArray().Select(q => q.GetProperty("confidence").GetDouble())];
+        Assert.Equal(confidences.Count(c => c >= 0.85), kept.Length);
+        Assert.All(kept, c => Assert.True(c >= 0.85));
+        Assert.True(kept.Length < confidences.Length);
+    }
+
+    [Fact]
+    public void Quotes_MinConfidenceOutOfRange_IsAnInputError()
+    {
+        var (code, output, error) = Run("", "quotes", TestData.SeedPath, "--min-confidence", "1.5");
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.Empty(output);
+        Assert.Contains("--min-confidence must be between 0 and 1", error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void EvalQuotes_DevArticles_PrintsFoldsMeanAndReliability()
+    {
+        string news = Path.Combine(TestData.Shared, "corpus", "news");
+        string eval = Path.Combine(TestData.Shared, "eval");
+        var (code, output, _) = Run("", "eval-quotes", "--corpus", Path.Combine(news, "articles-2.jsonl"), "--gold", Path.Combine(eval, "quotes-dev2.jsonl"), "--folds", "4", "--json");
+
+        Assert.Equal(0, code);
+        using var json = JsonDocument.Parse(output);
+        Assert.Equal(4, json.RootElement.GetProperty("folds").GetArrayLength());
+        double mean = json.RootElement.GetProperty("cv_mean").GetProperty("end_to_end").GetProperty("f").GetDouble();
+        Assert.InRange(mean, 0.5, 1);
+        Assert.Equal(5, json.RootElement.GetProperty("reliability").GetArrayLength());
+    }
+
+    [Fact]
     public void Sentences_FromStandardInput_PrintsOneLinePerSentence()
     {
         var (code, output, _) = Run("قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.", "sentences", "-");
