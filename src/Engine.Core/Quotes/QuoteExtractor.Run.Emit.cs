@@ -31,9 +31,11 @@ public static partial class QuoteExtractor
                 int sentenceEnd = doc.SentenceEnd(doc.SentenceOf[Math.Min(close, doc.Tokens.Length - 1)]);
                 int after = close <= end ? WordsBetween(close + 1, end) : 0;
                 _claimed[q] = true;
-                if (after >= 2)
+                // “…”، الذي … / “…”، في إشارة إلى …: what follows the comma is the journalist's, not the source's.
+                bool framed = close + 1 <= end && doc.IsComma(close + 1) && (IsClauseBreak(close + 1) || CueLexicon.Relatives.Contains(doc.Norm(close + 2)));
+                if (after >= 2 && !framed)
                 {
-                    int mixedEnd = doc.TrimEnd(start, end);
+                    int mixedEnd = doc.TrimEnd(start, ClauseEnd(close, end));
                     Add(QuoteKind.Mixed, doc.SpanOf(start, mixedEnd), cueSpan, speaker, mention, confidence);
                     _claimedUntil = Math.Max(_claimedUntil, mixedEnd);
                 }

@@ -168,7 +168,7 @@ public static partial class QuoteExtractor
                     }
                 }
 
-                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" || CueLexicon.PastAuxiliaries.Contains(n)
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || CueLexicon.ClauseOpeners.Contains(n) || CueLexicon.PronounOpeners.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" || CueLexicon.PastAuxiliaries.Contains(n)
                     || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
                 {
                     opensClause = CueLexicon.Connectors.Contains(n) || CueLexicon.PastAuxiliaries.Contains(n) || doc.Tokens[j].IsTerminal;

@@ -21,6 +21,9 @@ public static partial class QuoteExtractor
         private const int AnchorWindow = 40;
         private const int MaxSpeakerWords = 12;
 
+        /// <summary>How many sentences back a cue without a subject looks for a source that agrees with its form.</summary>
+        private const int ThreadSentences = 3;
+
         private readonly SpeakerResolver _resolver = new(doc);
         private readonly bool[] _claimed = new bool[doc.Quotes.Count];
         private int _claimedUntil = -1;
@@ -68,7 +71,7 @@ public static partial class QuoteExtractor
                 {
                     CueType.Attribution => Attribution(cue, first, last),
                     CueType.Participle => Participle(cue, end, sentenceSpeaker),
-                    _ => Verb(cue, first, end),
+                    _ => Verb(cue, first, end, sentenceSpeaker),
                 };
                 sentenceSpeaker = speaker ?? sentenceSpeaker;
             }
@@ -79,8 +82,8 @@ public static partial class QuoteExtractor
         /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف … / ، في حين أكد …).</summary>
         private bool Cuts(Cue cue) =>
             cue.Type == CueType.Participle
-            || (cue.Type == CueType.Verb && (doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.')))
-            || (cue.Type == CueType.Verb && ClauseBreakBefore(cue.First));
+            || (cue.Type == CueType.Verb && (cue.Prefixed || doc.IsComma(cue.First - 1) || doc.IsPunct(cue.First - 1, '.') || doc.IsPunct(cue.First - 1, '؛')
+                || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1)) || ClauseBreakBefore(cue.First)));
 
         /// <summary>Whether a new clause starts just before <paramref name="t"/>: a comma and a connector (، في حين … / ، بينما …).</summary>
         private bool ClauseBreakBefore(int t)
@@ -100,8 +103,9 @@ public static partial class QuoteExtractor
         private bool IsClauseBreak(int comma)
         {
             string next = doc.Norm(comma + 1);
-            return next is "بينما" or "فيما" or "اذ" or "وهي" or "وهو" or "وهم" or "لكن" or "ولكن" or "رغم" or "بحسب" or "وبحسب" or "حسب"
-                || (next == "في" && doc.Norm(comma + 2) == "حين");
+            return CueLexicon.ClauseOpeners.Contains(next)
+                || (next == "في" && doc.Norm(comma + 2) is "حين" or "اشاره" or "وقت")
+                || CueLexicon.Matches(CueLexicon.Participles, next, out _);
         }
 
         /// <summary>The end of the reported material starting at <paramref name="start"/>: the sentence end, or the first comma that opens another clause.</summary>
@@ -211,7 +215,7 @@ public static partial class QuoteExtractor
             return false;
         }
 
-        private SpeakerEntity? Verb(Cue cue, int first, int end)
+        private SpeakerEntity? Verb(Cue cue, int first, int end, SpeakerEntity? sentenceSpeaker)
         {
             int p = cue.Last + 1;
             int cueLast = cue.Last;
@@ -279,6 +283,7 @@ public static partial class QuoteExtractor
             SpeakerEntity? speaker;
             TextSpan mention;
             double confidence = 0.9;
+            Agreement agreement = CueLexicon.AgreementOf(doc.Norm(cue.First));
             var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
                 ? (0, -1)
                 : TrimSpeaker(cueLast + 1, npEnd);
@@ -292,18 +297,25 @@ public static partial class QuoteExtractor
                 speaker = _resolver.Resolve(back.First, back.Last);
                 mention = doc.SpanOf(back.First, back.Last);
             }
-            else if (NamedEarlierInSentence(first, cue.First) is { } named)
+            else if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && sentenceSpeaker is not null && SpeakerResolver.Agrees(sentenceSpeaker, agreement))
+            {
+                // …، لكنه شدد على أن …: the source of the sentence's earlier quote.
+                speaker = sentenceSpeaker;
+                mention = sentenceSpeaker.LastMention;
+                confidence = 0.75;
+            }
+            else if (NamedEarlierInSentence(first, cue.First) is { } named && SpeakerResolver.Agrees(named.Entity, agreement))
             {
                 // وواصل كارتر محاولاته، فقال إن …: the source named earlier in the sentence.
                 speaker = named.Entity;
                 mention = doc.SpanOf(named.Token, named.Token);
                 confidence = 0.75;
             }
-            else if (_resolver.Last is { } previous)
+            else if (Thread(agreement, cue.First) is { } previous)
             {
-                speaker = previous;
-                mention = previous.LastMention;
-                confidence = 0.75;
+                speaker = previous.Entity;
+                mention = previous.Entity.LastMention;
+                confidence = previous.Agrees ? 0.75 : 0.6;
             }
             else
             {
@@ -402,9 +414,32 @@ public static partial class QuoteExtractor
             return -1;
         }
 
+        /// <summary>
+        /// The source a cue without a written subject continues: the last quote's source when it agrees
+        /// with the cue's form, else the most recent source named within <see cref="ThreadSentences"/>
+        /// sentences that does (وأضافت after a masculine source → the feminine one named before it).
+        /// </summary>
+        private (SpeakerEntity Entity, bool Agrees)? Thread(Agreement agreement, int cue)
+        {
+            SpeakerEntity? last = _resolver.Last;
+            if (last is not null && SpeakerResolver.Agrees(last, agreement))
+            {
+                return (last, true);
+            }
+
+            int sentence = Math.Max(0, doc.SentenceOf[cue] - ThreadSentences);
+            if (_resolver.RecentAgreeing(agreement, doc.Sentences[sentence].FirstToken, cue) is { } agreeing)
+            {
+                return (agreeing, true);
+            }
+
+            return last is null ? null : (last, false);
+        }
+
         private SpeakerEntity? Participle(Cue cue, int end, SpeakerEntity? sentenceSpeaker)
         {
-            SpeakerEntity? speaker = sentenceSpeaker ?? _resolver.Last;
+            Agreement agreement = CueLexicon.AgreementOf(doc.Norm(cue.First));
+            SpeakerEntity? speaker = sentenceSpeaker is not null && SpeakerResolver.Agrees(sentenceSpeaker, agreement) ? sentenceSpeaker : Thread(agreement, cue.First)?.Entity;
             int anchor = cue.Last;
             for (int j = cue.Last + 1; j <= end && j <= cue.Last + 2; j++)
             {

@@ -41,7 +41,21 @@ internal static class CueLexicon
         لافتا لافته لافتين معتبرا معتبره معتبرين قائلا قائله قائلين مبينا مبينه مبينين
         منوها منوهه مفيدا مفيده متوقعا متوقعه مشددا مشدده مستبعدا مستبعده مطالبا مطالبه
         محذرا محذره داعيا داعيه معربا معربه مرجحا مرجحه متسائلا متسائله مختتما
+        مشيدا مشيده منبها منبهه عادا عاده كاشفا كاشفه واصفا واصفه مدعيا مدعيه معلنا معلنه
+        مطالبين محذرين مؤكدين مشددين معتبرين لافتين موضحين مستدركا مستدركه 
         """);
+
+    /// <summary>
+    /// Words that open a new clause after a comma (، فيما …، كما …، لكنه …، وذلك …), so a reported
+    /// clause ends before them, and a speech verb right after them starts a quote of its own.
+    /// </summary>
+    public static readonly FrozenSet<string> ClauseOpeners = Set("""
+        بينما فيما اذ وهي وهو وهم لكن ولكن لكنه لكنها ولكنه ولكنها رغم برغم بحسب وبحسب حسب كما وكما وذلك خصوصا خاصه
+        ثم حيث الا غير وسط
+        """);
+
+    /// <summary>Clause openers carrying a subject pronoun: …، لكنه شدد على أن … (the subject is the sentence's source).</summary>
+    public static readonly FrozenSet<string> PronounOpeners = Set("لكنه لكنها ولكنه ولكنها فهو فهي وهو وهي انه انها كما");
 
     /// <summary>Words that introduce the reported clause.</summary>
     public static readonly FrozenSet<string> Complementizers = Set("""
@@ -67,7 +81,7 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
         في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
         وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم قوله قولها اعتقاده اعتقادها رايه رايها فيها فيه فيهم عبر
-        مطلع منتصف اواخر اوائل نهايه بدايه مساء صباح الليله
+        مطلع منتصف اواخر اوائل نهايه بدايه مساء صباح الليله لكنه لكنها ولكنه ولكنها فهو فهي
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
@@ -126,6 +140,37 @@ internal static class CueLexicon
     public static bool IsAddressee(string word) =>
         word.Length >= 4 && word[0] == 'ل' && word[1] != 'ل'
             && (word.EndsWith('ه') || word.EndsWith("ها", StringComparison.Ordinal) || word.EndsWith("هم", StringComparison.Ordinal));
+
+    /// <summary>
+    /// The agreement a cue's form shows: قالت، تقول، مضيفة → feminine; قال، يقول، مضيفا، قالوا → masculine
+    /// (a plural subject may be either, so a plural form shows nothing).
+    /// </summary>
+    public static Quotes.Internal.Agreement AgreementOf(string cue)
+    {
+        string w = cue.Length >= 4 && cue[0] is 'و' or 'ف' && (Verbs.Contains(cue[1..]) || Participles.Contains(cue[1..])) ? cue[1..] : cue;
+        if (w.EndsWith("وا", StringComparison.Ordinal) || w.EndsWith("ين", StringComparison.Ordinal) || w.EndsWith("ون", StringComparison.Ordinal))
+        {
+            return Agreement.Unknown;
+        }
+
+        if (Participles.Contains(w))
+        {
+            return w[^1] == 'ه' ? Agreement.Feminine : Agreement.Masculine;
+        }
+
+        if (!Verbs.Contains(w))
+        {
+            return Agreement.Unknown;
+        }
+
+        bool feminine = FeminineVerbs.Contains(w)
+            || (w.Length > 2 && w[^1] == 'ت' && Verbs.Contains(w[..^1]))
+            || (w.Length > 2 && w[0] == 'ت' && Verbs.Contains("ي" + w[1..]));
+        return feminine ? Agreement.Feminine : Agreement.Masculine;
+    }
+
+    /// <summary>Feminine verb forms the suffix rules of <see cref="AgreementOf"/> miss: نفت (نفى), رأت (رأى), دعت (دعا).</summary>
+    private static readonly FrozenSet<string> FeminineVerbs = Set("نفت رات دعت ادعت اوصت");
 
     /// <summary>Strips an attached و or ف from a cue word when what remains is in <paramref name="set"/>.</summary>
     public static bool Matches(FrozenSet<string> set, string word, out bool prefixed)

@@ -12,6 +12,23 @@ internal sealed class SpeakerEntity
     public HashSet<string> Stems { get; } = new(StringComparer.Ordinal);
 
     public TextSpan LastMention { get; set; }
+
+    /// <summary>The last token of <see cref="LastMention"/>: how recently the source was named.</summary>
+    public int LastToken { get; set; }
+
+    /// <summary>The grammatical gender its mentions show (a title, a ة ending, a plural), or unknown.</summary>
+    public Agreement Agreement { get; set; }
+}
+
+/// <summary>What a cue's verb form or a source's head word says about gender and number.</summary>
+internal enum Agreement : byte
+{
+    /// <summary>Nothing is shown: agrees with any form.</summary>
+    Unknown,
+    /// <summary>A masculine person or group: قال، مضيفا; الوزير، أوستن، المسؤولون.</summary>
+    Masculine,
+    /// <summary>A feminine or non-human plural source: قالت، مضيفة; الوزارة، المتحدثة، السلطات.</summary>
+    Feminine,
 }
 
 /// <summary>
@@ -81,6 +98,12 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         }
 
         found.LastMention = span;
+        found.LastToken = last;
+        if (found.Agreement == Agreement.Unknown)
+        {
+            found.Agreement = AgreementOf(first, last, name.Length > 0);
+        }
+
         if (found.Name.Length > 0)
         {
             _bySurname[Surname(found.Name)] = found;
@@ -92,6 +115,62 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
         }
 
         return found;
+    }
+
+    /// <summary>
+    /// The most recently named source that agrees with <paramref name="agreement"/>, named at or after
+    /// token <paramref name="since"/> and before <paramref name="before"/>; null when there is none.
+    /// </summary>
+    public SpeakerEntity? RecentAgreeing(Agreement agreement, int since, int before)
+    {
+        SpeakerEntity? best = null;
+        foreach (SpeakerEntity e in _entities)
+        {
+            if (e.LastToken >= since && e.LastToken < before && Agrees(e, agreement) && (best is null || e.LastToken > best.LastToken))
+            {
+                best = e;
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Whether a source can be the subject of a verb showing <paramref name="agreement"/>.</summary>
+    public static bool Agrees(SpeakerEntity entity, Agreement agreement) =>
+        agreement == Agreement.Unknown || entity.Agreement == Agreement.Unknown || entity.Agreement == agreement;
+
+    /// <summary>
+    /// The agreement a mention shows by its head word: a title or a person's name is masculine unless
+    /// it ends in ة; a word ending in ة or a sound feminine plural (ات) is feminine; a sound masculine
+    /// plural (ون، ين) is masculine. Other heads (مصادر، خبراء) show nothing.
+    /// </summary>
+    private Agreement AgreementOf(int first, int last, bool named)
+    {
+        int head = first;
+        while (head <= last && (!doc.IsWord(head) || Demonstratives.Contains(doc.Norm(head))))
+        {
+            head++;
+        }
+
+        if (head > last)
+        {
+            return Agreement.Unknown;
+        }
+
+        string n = doc.Norm(head);
+        Engine.Lexing.Token token = doc.Tokens[head];
+        if (doc.Text[token.End - 1] == '\u0629' || (n.EndsWith("ات", StringComparison.Ordinal) && n.Length > 4))
+        {
+            return Agreement.Feminine;
+        }
+
+        if (CueLexicon.Titles.Contains(n) || n.EndsWith("ون", StringComparison.Ordinal) || n.EndsWith("يين", StringComparison.Ordinal)
+            || (named && !n.StartsWith("ال", StringComparison.Ordinal)))
+        {
+            return Agreement.Masculine;
+        }
+
+        return Agreement.Unknown;
     }
 
     /// <summary>The known source whose name ends with the word <paramref name="normalizedWord"/>, if any (most recent first).</summary>
