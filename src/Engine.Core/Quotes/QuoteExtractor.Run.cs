@@ -145,7 +145,7 @@ public static partial class QuoteExtractor
                     cues.Add(new Cue(t, e, CueType.Participle, false));
                     t = e;
                 }
-                else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما")
+                else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما" && !CueLexicon.AnaphoricObjects.Contains(doc.Norm(t + 1)))
                 {
                     // تابع بالقول، نقل عن: the particle belongs to the cue.
                     int e = doc.Norm(t + 1) is "بالقول" or "بقوله" or "بقولها" || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
@@ -287,6 +287,14 @@ public static partial class QuoteExtractor
             var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
                 ? (0, -1)
                 : TrimSpeaker(cueLast + 1, npEnd);
+            if (!objectClause && speakerLast > speakerFirst && GovernedPrepositionIn(cue, speakerFirst + 1, speakerLast) is int governed and > 0)
+            {
+                // قللت واشنطن من احتمال أن …: the verb's own preposition ends its subject and opens what was said.
+                speakerLast = governed - 1;
+                anchor = governed;
+                objectClause = true;
+            }
+
             if (speakerLast >= speakerFirst)
             {
                 speaker = _resolver.Resolve(speakerFirst, speakerLast);
@@ -329,85 +337,27 @@ public static partial class QuoteExtractor
                 return null; // an object clause needs its subject written out, or a و-continuation of the last source
             }
 
-            Emit(cue.First, cueLast, objectClause ? anchor - 1 : anchor, end, speaker, mention, objectClause ? confidence - 0.15 : confidence);
+            // The object's own preposition is not what was said: أشار إلى [مقتل …]، شدد على [ضرورة …].
+            int contentAnchor = !objectClause ? anchor : CueLexicon.ObjectPrepositions.Contains(doc.Norm(anchor)) ? anchor : anchor - 1;
+            Emit(cue.First, cueLast, contentAnchor, end, speaker, mention, objectClause ? confidence - 0.15 : confidence);
             return speaker;
         }
 
-        /// <summary>A noun carrying a pronoun that refers back to the subject: مسؤوليتها، استعداده.</summary>
-        private bool IsPossessiveObject(string n, int j) =>
-            n.Length >= 4 && !n.StartsWith("ال", StringComparison.Ordinal)
-            && (n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal) || (n[^1] == 'ه' && doc.Text[doc.Tokens[j].End - 1] != '\u0629'));
-
-        /// <summary>
-        /// Where the object of a stance verb starts, after its subject: at the preposition the verb
-        /// governs (دعا … إلى، طالب … بـ، حذر … من، أعرب … عن، أفاد … بـ), or at a noun carrying a
-        /// pronoun that refers back to the subject (أعلنت حركة طالبان مسؤوليتها). -1 when there is none.
-        /// </summary>
-        private int ObjectStart(Cue cue, int end)
+        /// <summary>The first token in [<paramref name="from"/>, <paramref name="to"/>] that is a separate preposition the cue's verb governs, or -1.</summary>
+        private int GovernedPrepositionIn(Cue cue, int from, int to)
         {
-            string verb = doc.Norm(cue.First);
-            if (cue.Prefixed)
-            {
-                verb = verb[1..];
-            }
-
-            string? preposition = verb switch
-            {
-                "دعا" or "دعت" or "دعوا" or "ناشد" or "ناشدت" or "اشار" or "اشارت" or "اشاروا" or "لفت" or "لفتت" => "الي",
-                "طالب" or "طالبت" or "طالبوا" or "افاد" or "افادت" or "ندد" or "نددت" or "ثمن" or "ثمنت"
-                    or "تعهد" or "تعهدت" or "هدد" or "هددت" or "اتهم" or "اتهمت" => "ب",
-                "تحدث" or "تحدثت" or "كشف" or "كشفت" or "اعلن" or "اعلنت" or "اعلنوا" => "عن",
-                "حذر" or "حذرت" or "حذروا" => "من",
-                "اعرب" or "اعربت" or "اعربوا" => "عن",
-                "اكد" or "اكدت" or "اكدوا" or "نفي" or "نفت" or "توقع" or "توقعت" or "رجح" or "استبعد" or "جدد" or "جددت" => string.Empty,
-                _ => null,
-            };
-            if (preposition is null)
+            string verb = cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First);
+            if (!CueLexicon.ObjectVerbs.TryGetValue(verb, out string[]? prepositions))
             {
                 return -1;
             }
 
-            // أعلن takes either عن (أعلن مصدر عن سقوط …) or a noun with a pronoun (أعلنت الحركة مسؤوليتها).
-            bool announce = preposition == "عن" && verb.StartsWith("اعلن", StringComparison.Ordinal);
-
-            if (preposition.Length > 0 && preposition != "ب" && doc.Norm(cue.Last + 1) == preposition)
+            for (int k = from; k <= to; k++)
             {
-                return cue.Last + 1; // أشارت إلى مقتل …: the subject is the last source
-            }
-
-            for (int j = cue.Last + 2; j <= end && j <= cue.Last + MaxSpeakerWords; j++)
-            {
-                if (!doc.IsWord(j))
+                string n = doc.Norm(k);
+                if (CueLexicon.ObjectPrepositions.Contains(n) && Array.IndexOf(prepositions, n) >= 0)
                 {
-                    // A comma may follow a time adverbial (أعلن فرع التنظيم أمس، مسؤوليته); otherwise the clause ends.
-                    bool afterTime = doc.IsComma(j) && CueLexicon.TimeWords.Contains(doc.Norm(j - 1));
-                    if (doc.Tokens[j].IsTerminal || (doc.IsComma(j) && !afterTime) || doc.Tokens[j].Kind == TokenKind.QuoteMark)
-                    {
-                        return -1;
-                    }
-
-                    continue;
-                }
-
-                string n = doc.Norm(j);
-                if (CueLexicon.TimeWords.Contains(n))
-                {
-                    continue;
-                }
-                bool starts = (announce && IsPossessiveObject(n, j)) || preposition switch
-                {
-                    "" => IsPossessiveObject(n, j),
-                    "ب" => n.Length > 3 && n[0] == 'ب' && !n.StartsWith("بن", StringComparison.Ordinal) && !n.StartsWith("بعد", StringComparison.Ordinal) && !n.StartsWith("بين", StringComparison.Ordinal),
-                    _ => n == preposition,
-                };
-                if (starts)
-                {
-                    return j;
-                }
-
-                if (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
-                {
-                    return -1;
+                    return k;
                 }
             }
 

@@ -33,7 +33,44 @@ internal static class CueLexicon
         نوه نوهت ناشد ناشدت جدد جددت استبعد استبعدت رجح رجحت اقر اقرت
         شرح شرحت بين بينت اوصي اوصت وصف وصفت يصف تصف تحدث تحدثت
         ندد نددت ثمن ثمنت ابان ابانت امل املت اجاب اجابت تعهد تعهدت هدد هددت اتهم اتهمت تساءل تساءلت
+        قلل قللت عبرت عبروا ابدي ابدت نسبت اورد اوردت ارجع ارجعت احصي احصت افصح افصحت حث حثت
         """);
+
+    /// <summary>
+    /// Verbs that report through a noun-phrase object (أكد سقوط، أعرب عن قلقه، دعا … إلى), each with the
+    /// prepositions it governs (none when the object follows the subject directly). Verbs of saying
+    /// proper (قال، أضاف) are not here: their report is a clause.
+    /// </summary>
+    public static readonly FrozenDictionary<string, string[]> ObjectVerbs = Governed("""
+        الي: دعا دعت دعوا ناشد ناشدت اشار اشارت اشاروا لفت لفتت نسبت ارجع ارجعت
+        ب عن: افاد افادت
+        ب: طالب طالبت طالبوا ندد نددت تعهد تعهدت هدد هددت اتهم اتهمت اعترف اعترفت نوه نوهت
+        عن: تحدث تحدثت تحدثوا كشف كشفت كشفوا اعلن اعلنت اعلنوا اعرب اعربت اعربوا عبرت عبروا افصح افصحت
+        من: حذر حذرت حذروا قلل قللت
+        علي: شدد شددت شددوا حث حثت
+        : اكد اكدت اكدوا نفي نفت نفوا توقع توقعت توقعوا رجح رجحت استبعد استبعدت جدد جددت ابدي ابدت اورد اوردت احصي احصت ثمن ثمنت
+        """);
+
+    /// <summary>A preposition carrying a pronoun right after a verb (عبّرت عنه، أشار إليه): the object refers back, nothing new is reported.</summary>
+    public static readonly FrozenSet<string> AnaphoricObjects = Set("عنه عنها عنهم اليه اليها اليهم عليه عليها عليهم منه منها به بها بهم");
+
+    /// <summary>The separate prepositions an object may start with (left out of the content).</summary>
+    public static readonly FrozenSet<string> ObjectPrepositions = Set("الي علي عن من");
+
+    /// <summary>Nouns that state what was said as the object of a stance verb, beyond the verbal-noun patterns: ضرورة، أهمية، مقتل.</summary>
+    private static readonly FrozenSet<string> ObjectNouns = Set("ضروره اهميه امكانيه احتمال عدم مقتل قتل دعم رفض وجود سماع حرص نيه عزم مسؤوليه");
+
+    /// <summary>
+    /// Whether a word (normalized, without ال) has the shape of a verbal noun: فعول (سقوط)، إفعال (إعلان)،
+    /// افتعال (انتعاش)، استفعال (استعداد)، تفعيل (تأكيد)، تفاعل (تراجع), or is one of <see cref="ObjectNouns"/>.
+    /// </summary>
+    public static bool IsVerbalNoun(string w) =>
+        ObjectNouns.Contains(w)
+        || (w.Length == 4 && w[2] == 'و' && w[0] != 'ا')
+        || (w.Length == 5 && w[0] == 'ا' && w[3] == 'ا')
+        || (w.Length == 6 && w[0] == 'ا' && w[2] == 'ت' && w[4] == 'ا')
+        || (w.Length == 7 && w.StartsWith("است", StringComparison.Ordinal) && w[5] == 'ا')
+        || (w.Length == 5 && w[0] == 'ت' && (w[3] == 'ي' || w[2] == 'ا'));
 
     /// <summary>Participles that open a new quote continuing the current speaker (مضيفا أن، مشيرا إلى).</summary>
     public static readonly FrozenSet<string> Participles = Set("""
@@ -50,8 +87,7 @@ internal static class CueLexicon
     /// clause ends before them, and a speech verb right after them starts a quote of its own.
     /// </summary>
     public static readonly FrozenSet<string> ClauseOpeners = Set("""
-        بينما فيما اذ وهي وهو وهم لكن ولكن لكنه لكنها ولكنه ولكنها رغم برغم بحسب وبحسب حسب كما وكما وذلك خصوصا خاصه
-        ثم حيث الا غير وسط
+        بينما فيما اذ وهي وهو وهم لكن ولكن لكنه لكنها ولكنه ولكنها رغم برغم بحسب وبحسب حسب كما وكما وذلك حيث الا
         """);
 
     /// <summary>Clause openers carrying a subject pronoun: …، لكنه شدد على أن … (the subject is the sentence's source).</summary>
@@ -188,6 +224,22 @@ internal static class CueLexicon
         }
 
         return false;
+    }
+
+    private static FrozenDictionary<string, string[]> Governed(string lines)
+    {
+        var map = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        foreach (string line in lines.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            int colon = line.IndexOf(':', StringComparison.Ordinal);
+            string[] preposition = line[..colon].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+            foreach (string verb in line[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries))
+            {
+                map[ArabicNormalizer.Normalize(verb)] = preposition;
+            }
+        }
+
+        return map.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private static FrozenSet<string> Set(string words) =>
