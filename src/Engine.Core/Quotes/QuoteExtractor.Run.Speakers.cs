@@ -115,6 +115,64 @@ public static partial class QuoteExtractor
             return null;
         }
 
+        /// <summary>
+        /// The subject of a sentence that opens with a verb (وتبنّت الحركة الانفصالية …، سعى أوباما إلى …):
+        /// the noun phrase after its first word, when that phrase names a source (a title, a source noun, a
+        /// known or proper name). Null for sentences that open otherwise.
+        /// </summary>
+        private (int First, int Last)? MainSubject(int first, int last)
+        {
+            int verb = first;
+            while (verb <= last && (!doc.IsWord(verb) || CueLexicon.SentenceOpeners.Contains(doc.Norm(verb))))
+            {
+                verb++;
+            }
+
+            if (verb >= last || !LooksLikeVerb(verb))
+            {
+                return null;
+            }
+
+            int end = verb + 1;
+            while (end < last && end <= verb + MaxSpeakerWords && (doc.IsWord(end) || IsQuotedName(end) || doc.InsideQuote[end] >= 0 && doc.Quotes[doc.InsideQuote[end]].Words <= 3 || doc.Tokens[end].Kind == TokenKind.QuoteMark && QuoteClosedAt(end) >= 0))
+            {
+                if (end > verb + 1 && doc.IsWord(end) && StartsObject(doc.Norm(end), end, AnyPreposition))
+                {
+                    break;
+                }
+
+                end++;
+            }
+
+            var (npFirst, npLast) = TrimSpeaker(verb + 1, end - 1);
+            return npLast >= npFirst && NamesASource(npFirst, npLast) ? (npFirst, npLast) : null;
+        }
+
+        private static readonly string[] AnyPreposition = ["الي", "علي", "عن", "من", "ب"];
+
+        /// <summary>Whether the word at <paramref name="k"/> can be a clause's verb: not a noun by its shape (ال، ة) nor a particle.</summary>
+        private bool LooksLikeVerb(int k)
+        {
+            string n = doc.Norm(k);
+            string bare = n.Length > 3 && n[0] is 'و' or 'ف' ? n[1..] : n;
+            return doc.Tokens[k].Kind == TokenKind.ArabicWord && bare.Length >= 3
+                && !bare.StartsWith("ال", StringComparison.Ordinal) && !n.StartsWith("لل", StringComparison.Ordinal)
+                && doc.Text[doc.Tokens[k].End - 1] != '\u0629'
+                && !CueLexicon.NotSpeakerStarts.Contains(bare) && !CueLexicon.Titles.Contains(bare) && !CueLexicon.NotNames.Contains(bare)
+                && !CueLexicon.SpeakerStops.Contains(bare) && !CueLexicon.Connectors.Contains(bare) && !CueLexicon.ClauseOpeners.Contains(bare)
+                && !CueLexicon.IsVerbalNoun(bare) && !CueLexicon.Matches(CueLexicon.Verbs, n, out _);
+        }
+
+        /// <summary>Whether a noun phrase names a source: it opens with a title or a source noun, or it is a proper name.</summary>
+        private bool NamesASource(int first, int last)
+        {
+            string head = doc.Norm(first);
+            string bare = head.StartsWith("ال", StringComparison.Ordinal) ? head[2..] : head;
+            return CueLexicon.Titles.Contains(head) || CueLexicon.SourceNouns.Contains(bare) || CueLexicon.RelaySources.Contains(head)
+                || _resolver.FindBySurname(doc.Norm(last)) is not null
+                || _resolver.ExtractName(first, last, out _).Length > 0;
+        }
+
         /// <summary>The quotation whose closing mark is token <paramref name="close"/>, or -1.</summary>
         private int QuoteClosedAt(int close)
         {

@@ -49,6 +49,8 @@ public static partial class QuoteExtractor
             int last = doc.SentenceEnd(s);
             var cues = FindCues(first, last);
             SpeakerEntity? sentenceSpeaker = null;
+            int quotesBefore = Quotes.Count;
+            (int First, int Last)? subject = MainSubject(first, last);
             for (int c = 0; c < cues.Count; c++)
             {
                 Cue cue = cues[c];
@@ -67,6 +69,12 @@ public static partial class QuoteExtractor
                     }
                 }
 
+                if (sentenceSpeaker is null && cue.Type == CueType.Participle && subject is { } main && main.Last < cue.First)
+                {
+                    // وأقرّ لواء «أحرار الشام» بانهيار المفاوضات، قائلاً …: the participle continues the clause's subject.
+                    sentenceSpeaker = _resolver.Resolve(main.First, main.Last);
+                }
+
                 SpeakerEntity? speaker = cue.Type switch
                 {
                     CueType.Attribution => Attribution(cue, first, last),
@@ -74,6 +82,13 @@ public static partial class QuoteExtractor
                     _ => Verb(cue, first, end, sentenceSpeaker),
                 };
                 sentenceSpeaker = speaker ?? sentenceSpeaker;
+            }
+
+            if (Quotes.Count == quotesBefore && subject is { } source)
+            {
+                // وتبنّت الحركة الانفصالية الكردية الهجوم. وقالت إن …: a source the next cue without a subject may
+                // continue when its form does not agree with the last quote's source.
+                _resolver.Resolve(source.First, source.Last);
             }
 
             QuoteThenVerb(first, last);

@@ -164,6 +164,16 @@ internal static class CueLexicon
     /// <summary>Connectors at the start of a clause, left out of its content.</summary>
     public static readonly FrozenSet<string> Connectors = Set("كما ان وان لكن ولكن و ف ثم فيما بينما اذ حيث فان");
 
+    /// <summary>Head nouns (without ال) of phrases that name an institution or group as a source: الحركة، الوزارة، الجيش، منظمة العفو.</summary>
+    public static readonly FrozenSet<string> SourceNouns = Set("""
+        حركه حزب وزاره حكومه جيش شرطه منظمه قوات سلطات مجلس لجنه هيئه جماعه تنظيم جبهه تحالف ائتلاف شركه مؤسسه
+        صحيفه وكاله قناه موقع اذاعه تلفزيون بيان تقرير دراسه مكتب رئاسه سفاره قياده اداره مصادر مصدر مسؤولون خبراء
+        محكمه نيابه البعثه بعثه الامم منظمات نقابه اتحاد جمعيه معهد مركز صندوق بنك برلمان كتله فصائل ميليشيات مليشيات
+        """);
+
+    /// <summary>Words that may open a sentence before its verb: connectors and framing adverbials (من جهته، وفي السياق).</summary>
+    public static readonly FrozenSet<string> SentenceOpeners = Set("و ف ثم كما بدوره بدورها بدورهم جهته جهتها جانبه جانبها من ومن الي ذلك والي قد وقد لقد");
+
     /// <summary>Words that name a source after عن in a relay (نقلت الصحيفة عن مصادر …).</summary>
     public static readonly FrozenSet<string> RelaySources = Set("""
         مصادر مصدر المصادر المصدر مسؤول مسؤولين مسؤولون المسؤول المسؤولين شهود شاهد مسؤوله مصدرا مسؤولا متحدث المتحدث
