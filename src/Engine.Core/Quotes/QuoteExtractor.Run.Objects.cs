@@ -95,8 +95,10 @@ public static partial class QuoteExtractor
             }
 
             // A noun joined by و continues the subject (ومقره); a title or a preposition before the word wants its complement.
+            // An indefinite source noun wants its complement too (تنظيم أجناد مصر، حركة أحرار الشام).
             string previous = doc.Norm(j - 1);
-            bool subjectComplete = n[0] != 'و' && !CueLexicon.Titles.Contains(previous) && !CueLexicon.NotSpeakerStarts.Contains(previous);
+            bool subjectComplete = n[0] != 'و' && !CueLexicon.Titles.Contains(previous) && !CueLexicon.NotSpeakerStarts.Contains(previous)
+                && !CueLexicon.SourceNouns.Contains(previous);
             return subjectComplete && (IsPossessiveObject(n, j) || CueLexicon.IsVerbalNoun(n));
         }
 

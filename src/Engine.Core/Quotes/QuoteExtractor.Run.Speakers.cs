@@ -51,7 +51,7 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || CueLexicon.IsAddressee(n)
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j)
                     || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
@@ -98,7 +98,7 @@ public static partial class QuoteExtractor
         {
             for (int k = cue - 1; k >= sentenceFirst; k--)
             {
-                if (doc.InsideQuote[k] < 0 && doc.IsWord(k))
+                if (doc.InsideQuote[k] < 0 && doc.IsWord(k) && CouldBeName(k))
                 {
                     if (_resolver.FindBySurname(doc.Norm(k)) is { } entity)
                     {
@@ -178,6 +178,34 @@ public static partial class QuoteExtractor
         {
             int q = doc.InsideQuote[Math.Max(close - 1, 0)];
             return q >= 0 && doc.Quotes[q].Close == close ? q : -1;
+        }
+
+        /// <summary>
+        /// Whether a word told to someone rather than said by them: لـ with a pronoun (لنظيره، لضيفه) or
+        /// with a news outlet (لرويترز، للصحفيين، لـ«الشرق الأوسط»).
+        /// </summary>
+        private bool IsAddressee(int j)
+        {
+            string n = doc.Norm(j);
+            if (n.Length < 3 || n[0] != 'ل')
+            {
+                return false;
+            }
+
+            string rest = n.StartsWith("لل", StringComparison.Ordinal) ? n[2..] : n[1..];
+            bool pronoun = n.Length >= 4 && n[1] != 'ل' && doc.Text[doc.Tokens[j].End - 1] != '\u0629'
+                && (n.EndsWith('ه') || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal));
+            return pronoun || CueLexicon.Outlets.Contains(rest);
+        }
+
+        /// <summary>Whether a word can be (part of) a name: an Arabic or Latin word that is no particle, adverb or preposition.</summary>
+        private bool CouldBeName(int k)
+        {
+            string n = doc.Norm(k);
+            return n.Length >= 3 && doc.Tokens[k].Kind is TokenKind.ArabicWord or TokenKind.LatinWord
+                && !CueLexicon.NotSpeakerStarts.Contains(n) && !CueLexicon.SpeakerStops.Contains(n) && !CueLexicon.Connectors.Contains(n)
+                && !CueLexicon.ClauseOpeners.Contains(n) && !CueLexicon.PronounOpeners.Contains(n) && !CueLexicon.TimeWords.Contains(n)
+                && !CueLexicon.Months.Contains(n) && !(n[0] == 'ل' && !n.StartsWith("ال", StringComparison.Ordinal));
         }
 
         /// <summary>The subject before a verb (جين ساكي قالت) or the antecedent of a relative (فؤاد حسين، الذي قال).</summary>

@@ -302,6 +302,14 @@ public static partial class QuoteExtractor
             var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
                 ? (0, -1)
                 : TrimSpeaker(cueLast + 1, npEnd);
+            if (!objectClause && speakerLast >= speakerFirst && IsObjectVerb(cue) && CueLexicon.IsVerbalNoun(doc.Norm(speakerFirst)))
+            {
+                // وأكد وجود «…»: the verb has no written subject; what follows it is what was said.
+                anchor = speakerFirst;
+                speakerLast = speakerFirst - 1;
+                objectClause = true;
+            }
+
             if (!objectClause && speakerLast > speakerFirst && GovernedPrepositionIn(cue, speakerFirst + 1, speakerLast) is int governed and > 0)
             {
                 // قللت واشنطن من احتمال أن …: the verb's own preposition ends its subject and opens what was said.
@@ -320,11 +328,11 @@ public static partial class QuoteExtractor
                 speaker = _resolver.Resolve(back.First, back.Last);
                 mention = doc.SpanOf(back.First, back.Last);
             }
-            else if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && sentenceSpeaker is not null && SpeakerResolver.Agrees(sentenceSpeaker, agreement))
+            else if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && (sentenceSpeaker ?? MainSource(first, cue.First)) is { } clauseSource && SpeakerResolver.Agrees(clauseSource, agreement))
             {
-                // …، لكنه شدد على أن …: the source of the sentence's earlier quote.
-                speaker = sentenceSpeaker;
-                mention = sentenceSpeaker.LastMention;
+                // …، لكنه شدد على أن … / اختتم أوباما زيارته، بعدما أكد أن …: the source of the sentence's main clause.
+                speaker = clauseSource;
+                mention = clauseSource.LastMention;
                 confidence = 0.75;
             }
             else if (NamedEarlierInSentence(first, cue.First) is { } named && SpeakerResolver.Agrees(named.Entity, agreement))
@@ -357,6 +365,13 @@ public static partial class QuoteExtractor
             Emit(cue.First, cueLast, contentAnchor, end, speaker, mention, objectClause ? confidence - 0.15 : confidence);
             return speaker;
         }
+
+        /// <summary>The source named as the subject of the sentence's opening verb, when it is before <paramref name="before"/>.</summary>
+        private SpeakerEntity? MainSource(int first, int before) =>
+            MainSubject(first, before - 1) is { } main && main.Last < before ? _resolver.Resolve(main.First, main.Last) : null;
+
+        private bool IsObjectVerb(Cue cue) =>
+            CueLexicon.ObjectVerbs.ContainsKey(cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First));
 
         /// <summary>The first token in [<paramref name="from"/>, <paramref name="to"/>] that is a separate preposition the cue's verb governs, or -1.</summary>
         private int GovernedPrepositionIn(Cue cue, int from, int to)

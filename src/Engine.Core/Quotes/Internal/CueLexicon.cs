@@ -91,7 +91,7 @@ internal static class CueLexicon
         """);
 
     /// <summary>Clause openers carrying a subject pronoun: …، لكنه شدد على أن … (the subject is the sentence's source).</summary>
-    public static readonly FrozenSet<string> PronounOpeners = Set("لكنه لكنها ولكنه ولكنها فهو فهي وهو وهي انه انها كما");
+    public static readonly FrozenSet<string> PronounOpeners = Set("لكنه لكنها ولكنه ولكنها فهو فهي وهو وهي انه انها كما عندما بعدما حين حينما لما اذ كلما حيث");
 
     /// <summary>Words that introduce the reported clause.</summary>
     public static readonly FrozenSet<string> Complementizers = Set("""
@@ -117,7 +117,7 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> NotSpeakerStarts = Set("""
         في الي علي عن من مع اثر هنا هناك ايضا كذلك بدوره بدورها بدورهم نقلا ذلك انذاك حينها عندها ثم بعد قبل
         وقت اليوم امس خلال لدي عند حول ضمن منذ بين نحو له لها لهم قوله قولها اعتقاده اعتقادها رايه رايها فيها فيه فيهم عبر
-        مطلع منتصف اواخر اوائل نهايه بدايه مساء صباح الليله لكنه لكنها ولكنه ولكنها فهو فهي
+        مطلع منتصف اواخر اوائل نهايه بدايه مساء صباح الليله لكنه لكنها ولكنه ولكنها فهو فهي لذلك لهذا عندما بعدما حين حينما لما اذ
         """);
 
     /// <summary>Nouns after في that make it a manner adverbial, not part of the speaker: في بيان، في تصريح.</summary>
@@ -174,18 +174,22 @@ internal static class CueLexicon
     /// <summary>Words that may open a sentence before its verb: connectors and framing adverbials (من جهته، وفي السياق).</summary>
     public static readonly FrozenSet<string> SentenceOpeners = Set("و ف ثم كما بدوره بدورها بدورهم جهته جهتها جانبه جانبها من ومن الي ذلك والي قد وقد لقد");
 
+    /// <summary>News outlets and audiences a statement is told to, after لـ: لرويترز، للصحفيين، لوكالة.</summary>
+    public static readonly FrozenSet<string> Outlets = Set("""
+        رويترز فرانس الصحفيين الصحافيين صحفيين صحافيين الصحافه وكاله صحيفه قناه موقع شبكه تلفزيون اذاعه مراسل مراسلي
+        وسائل الاعلام الاعلاميين اسوشيتد بي سي ان يومي
+        """);
+
+    /// <summary>Month names (Gregorian, Levantine and Hijri), never a speaker.</summary>
+    public static readonly FrozenSet<string> Months = Set("""
+        يناير فبراير مارس ابريل مايو يونيو يوليو اغسطس سبتمبر اكتوبر نوفمبر ديسمبر
+        كانون شباط اذار نيسان ايار حزيران تموز اب ايلول تشرين محرم صفر ربيع جمادي رجب شعبان رمضان شوال القعده الحجه
+        """);
+
     /// <summary>Words that name a source after عن in a relay (نقلت الصحيفة عن مصادر …).</summary>
     public static readonly FrozenSet<string> RelaySources = Set("""
         مصادر مصدر المصادر المصدر مسؤول مسؤولين مسؤولون المسؤول المسؤولين شهود شاهد مسؤوله مصدرا مسؤولا متحدث المتحدث
         """);
-
-    /// <summary>
-    /// Whether a word is an addressee with an attached لـ and a pronoun (لنظيره، لوالديها، لضيفه):
-    /// told to someone, not said by them.
-    /// </summary>
-    public static bool IsAddressee(string word) =>
-        word.Length >= 4 && word[0] == 'ل' && word[1] != 'ل'
-            && (word.EndsWith('ه') || word.EndsWith("ها", StringComparison.Ordinal) || word.EndsWith("هم", StringComparison.Ordinal));
 
     /// <summary>
     /// The agreement a cue's form shows: قالت، تقول، مضيفة → feminine; قال، يقول، مضيفا، قالوا → masculine
