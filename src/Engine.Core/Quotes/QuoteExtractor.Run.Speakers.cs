@@ -51,7 +51,7 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j)
+                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j) || n is "نقلا"
                     || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
