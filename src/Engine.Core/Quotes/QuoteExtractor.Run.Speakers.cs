@@ -22,6 +22,11 @@ public static partial class QuoteExtractor
                 first = q >= 0 && doc.Quotes[q].Close > 0 && doc.Quotes[q].Words <= 3 ? doc.Quotes[q].Close + 1 : first + 2;
             }
 
+            while (first <= last && doc.IsComma(first))
+            {
+                first++; // ذكرت لـ«الصحافة الفرنسية»، أول من أمس: nothing after the addressee names the speaker
+            }
+
             int end = first - 1;
             int words = 0;
             if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))

@@ -24,6 +24,9 @@ public static partial class QuoteExtractor
         /// <summary>How many sentences back a cue without a subject looks for a source that agrees with its form.</summary>
         private const int ThreadSentences = 3;
 
+        /// <summary>How far a homograph cue (بين، رأى) looks for its complementizer.</summary>
+        private const int HomographWindow = 8;
+
         private readonly SpeakerResolver _resolver = new(doc);
         private readonly bool[] _claimed = new bool[doc.Quotes.Count];
         private int _claimedUntil = -1;
@@ -160,7 +163,8 @@ public static partial class QuoteExtractor
                     cues.Add(new Cue(t, e, CueType.Participle, false));
                     t = e;
                 }
-                else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما" && !CueLexicon.AnaphoricObjects.Contains(doc.Norm(t + 1)))
+                else if (!negated && CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && doc.Norm(t - 1) != "ما" && !CueLexicon.AnaphoricObjects.Contains(doc.Norm(t + 1))
+                    && (!CueLexicon.Homographs.Contains(n) || ComplementizerFollows(t)))
                 {
                     // تابع بالقول، نقل عن: the particle belongs to the cue.
                     int e = doc.Norm(t + 1) is "بالقول" or "بقوله" or "بقولها" || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
@@ -170,6 +174,29 @@ public static partial class QuoteExtractor
             }
 
             return cues;
+        }
+
+        /// <summary>
+        /// Whether a complementizer follows within the clause, past at most a subject: a verb spelled like
+        /// a preposition or a name (بين، رأى) is a cue only then (بيّن الوزير أن …, not بين الجانبين).
+        /// </summary>
+        private bool ComplementizerFollows(int t)
+        {
+            for (int k = t + 1; k <= t + HomographWindow && k < doc.Tokens.Length; k++)
+            {
+                string n = doc.Norm(k);
+                if (CueLexicon.Complementizers.Contains(n) || doc.IsPunct(k, ':'))
+                {
+                    return true;
+                }
+
+                if (doc.Tokens[k].IsTerminal || doc.IsComma(k) || (n.Length > 1 && n[0] == 'و'))
+                {
+                    return false; // بين طهران وواشنطن: a coordination, not a subject
+                }
+            }
+
+            return false;
         }
 
         private bool AttributionCue(int t, string n, out int end)

@@ -72,6 +72,9 @@ internal static class CueLexicon
         || (w.Length == 7 && w.StartsWith("است", StringComparison.Ordinal) && w[5] == 'ا')
         || (w.Length == 5 && w[0] == 'ت' && (w[3] == 'ي' || w[2] == 'ا'));
 
+    /// <summary>Cue verbs spelled like a preposition, a noun or a name without their harakat (بيّن/بين، رأى/راي، أمل/أمَل): cues only before a complementizer.</summary>
+    public static readonly FrozenSet<string> Homographs = Set("بين راي امل");
+
     /// <summary>Participles that open a new quote continuing the current speaker (مضيفا أن، مشيرا إلى).</summary>
     public static readonly FrozenSet<string> Participles = Set("""
         مضيفا مضيفه مضيفين مؤكدا مؤكده مؤكدين مشيرا مشيره مشيرين موضحا موضحه موضحين
@@ -104,7 +107,7 @@ internal static class CueLexicon
     /// <summary>Words that end a speaker noun phrase: time, place and manner adverbials, addressees.</summary>
     public static readonly FrozenSet<string> SpeakerStops = Set("""
         امس اليوم الاحد الاثنين الثلاثاء الاربعاء الخميس الجمعه السبت مساء صباح يوم ليله ظهر
-        خلال عبر عقب اثناء امام بعد قبل لدي عند حين الاول ردا تعليقا معلقا اثر
+        خلال عبر عقب اثناء امام بعد قبل لدي عند حين الاول اول ردا تعليقا معلقا اثر
         وهو وهي وهم الي علي
         للصحفيين للصحافيين لوكاله لصحيفه لقناه لموقع لشبكه لـ
         ان انه انها بان
