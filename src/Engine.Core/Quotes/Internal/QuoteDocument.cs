@@ -46,7 +46,7 @@ internal sealed class QuoteDocument
         for (int q = 0; q < quotes.Count; q++)
         {
             OpenAt[quotes[q].Open] = q;
-            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : ParagraphEnd(quotes[q].Open);
+            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : SentenceEnd(SentenceOf[quotes[q].Open]);
             for (int k = quotes[q].Open + 1; k <= last; k++)
             {
                 InsideQuote[k] = q;

@@ -84,8 +84,10 @@ internal static class QuotePairing
         bool canClose = (t.Flags & TokenFlags.QuoteClose) != 0;
         if (canOpen && canClose)
         {
-            // " and the like: close what a mark of the same character opened, else open.
-            return stack.Count == 0 || text[tokens[stack[^1]].Start] != text[t.Start];
+            // " and the like: close what a mark of the same character opened, else open — unless the mark
+            // is glued to the word before it and not to the one after (بغداد". وأشار): a stray closing mark.
+            bool sameOpen = stack.Count > 0 && text[tokens[stack[^1]].Start] == text[t.Start];
+            return !sameOpen && !(gluedBefore && !gluedAfter);
         }
 
         if (canClose && stack.Count == 0 && gluedAfter && !gluedBefore)
