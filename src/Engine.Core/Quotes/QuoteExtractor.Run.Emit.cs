@@ -27,7 +27,7 @@ public static partial class QuoteExtractor
             if (q >= 0 && !_claimed[q])
             {
                 QuotedSpan quoted = doc.Quotes[q];
-                int close = quoted.Close >= 0 ? quoted.Close : doc.SentenceEnd(doc.SentenceOf[start]);
+                int close = quoted.Close >= 0 ? quoted.Close : doc.UnclosedEnd(start);
                 int sentenceEnd = doc.SentenceEnd(doc.SentenceOf[Math.Min(close, doc.Tokens.Length - 1)]);
                 int after = close <= end ? WordsBetween(close + 1, end) : 0;
                 _claimed[q] = true;

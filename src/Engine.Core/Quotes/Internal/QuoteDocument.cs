@@ -46,7 +46,11 @@ internal sealed class QuoteDocument
         for (int q = 0; q < quotes.Count; q++)
         {
             OpenAt[quotes[q].Open] = q;
-            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : SentenceEnd(SentenceOf[quotes[q].Open]);
+        }
+
+        for (int q = 0; q < quotes.Count; q++)
+        {
+            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : UnclosedEnd(quotes[q].Open);
             for (int k = quotes[q].Open + 1; k <= last; k++)
             {
                 InsideQuote[k] = q;
@@ -111,6 +115,29 @@ internal sealed class QuoteDocument
     public TextSpan SpanOf(int first, int last) => new(Tokens[first].Start, Tokens[last].End);
 
     public int SentenceEnd(int sentence) => Sentences[sentence].FirstToken + Sentences[sentence].TokenCount - 1;
+
+    /// <summary>
+    /// The last token of a quotation whose closing mark is missing: the source's words end with the
+    /// sentence, or before a new report in it (… كردستان وأضاف علي أن …، مضيفا).
+    /// </summary>
+    public int UnclosedEnd(int open)
+    {
+        int end = SentenceEnd(SentenceOf[open]);
+        for (int k = open + 2; k <= end; k++)
+        {
+            if (Tokens[k].IsWord && (Norm(k) is { Length: >= 4 } n && ((n[0] is 'و' or 'ف' && CueLexicon.Verbs.Contains(n[1..])) || CueLexicon.Participles.Contains(n))))
+            {
+                return k - 1;
+            }
+
+            if (Tokens[k].Kind == TokenKind.QuoteMark && OpenAt[k] >= 0)
+            {
+                return k - 1; // the next quotation opens: the unclosed one ended before it
+            }
+        }
+
+        return end;
+    }
 
     public int ParagraphEnd(int token)
     {

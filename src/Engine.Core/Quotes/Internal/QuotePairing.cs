@@ -84,10 +84,15 @@ internal static class QuotePairing
         bool canClose = (t.Flags & TokenFlags.QuoteClose) != 0;
         if (canOpen && canClose)
         {
-            // " and the like: close what a mark of the same character opened, else open — unless the mark
-            // is glued to the word before it and not to the one after (بغداد". وأشار): a stray closing mark.
-            bool sameOpen = stack.Count > 0 && text[tokens[stack[^1]].Start] == text[t.Start];
-            return !sameOpen && !(gluedBefore && !gluedAfter);
+            // " and the like: a mark glued only to the word after it opens (a nested "داعش" too), one glued
+            // only to the word before it closes (or is stray: بغداد". وأشار); otherwise it closes what a
+            // mark of the same character opened, else opens.
+            if (gluedAfter != gluedBefore)
+            {
+                return gluedAfter;
+            }
+
+            return stack.Count == 0 || text[tokens[stack[^1]].Start] != text[t.Start];
         }
 
         if (canClose && stack.Count == 0 && gluedAfter && !gluedBefore)
