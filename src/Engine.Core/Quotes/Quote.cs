@@ -40,6 +40,6 @@ public readonly record struct Quote
     /// </summary>
     public required double Confidence { get; init; }
 
-    /// <summary>The confidence of the rule that found the quote, before calibration (a feature of the confidence model).</summary>
-    internal double RuleConfidence { get; init; }
+    /// <summary>The rules that found the quote and its speaker (features of the confidence model).</summary>
+    internal Internal.QuoteEvidence Evidence { get; init; }
 }

@@ -9,7 +9,7 @@ public static partial class QuoteExtractor
     private sealed partial class Run
     {
         /// <summary>Builds the quote for a cue whose reported material starts at <paramref name="anchor"/> (a complementizer, a colon or an opening mark).</summary>
-        private void Emit(int cueFirst, int cueLast, int anchor, int end, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        private void Emit(int cueFirst, int cueLast, int anchor, int end, SpeakerEntity? speaker, TextSpan mention, QuoteEvidence evidence)
         {
             int start = doc.OpenAt[anchor] >= 0 ? anchor : anchor + 1;
             if (start > end)
@@ -36,13 +36,13 @@ public static partial class QuoteExtractor
                 if (after >= 2 && !framed)
                 {
                     int mixedEnd = doc.TrimEnd(start, ClauseEnd(close, end));
-                    Add(QuoteKind.Mixed, doc.SpanOf(start, mixedEnd), cueSpan, speaker, mention, confidence);
+                    Add(QuoteKind.Mixed, doc.SpanOf(start, mixedEnd), cueSpan, speaker, mention, evidence);
                     _claimedUntil = Math.Max(_claimedUntil, mixedEnd);
                 }
                 else
                 {
                     int inner = doc.TrimEnd(start + 1, quoted.Close >= 0 ? close - 1 : close);
-                    Add(QuoteKind.Direct, doc.SpanOf(start + 1, inner), cueSpan, speaker, mention, confidence);
+                    Add(QuoteKind.Direct, doc.SpanOf(start + 1, inner), cueSpan, speaker, mention, evidence);
                     _claimedUntil = Math.Max(_claimedUntil, Math.Max(close, sentenceEnd > close && WordsBetween(close + 1, sentenceEnd) == 0 ? sentenceEnd : close));
                 }
 
@@ -56,11 +56,11 @@ public static partial class QuoteExtractor
             }
 
             QuoteKind kind = ClaimFragments(start, last) ? QuoteKind.Mixed : QuoteKind.Indirect;
-            Add(kind, doc.SpanOf(start, last), cueSpan, speaker, mention, confidence);
+            Add(kind, doc.SpanOf(start, last), cueSpan, speaker, mention, evidence);
             _claimedUntil = Math.Max(_claimedUntil, last);
         }
 
-        private void EmitContent(Cue cue, int start, int last, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        private void EmitContent(Cue cue, int start, int last, SpeakerEntity? speaker, TextSpan mention, QuoteEvidence evidence)
         {
             if (last < start || WordsBetween(start, last) < 2)
             {
@@ -76,7 +76,7 @@ public static partial class QuoteExtractor
                 last = doc.TrimEnd(start, doc.Quotes[q].Close - 1);
             }
 
-            Add(kind, doc.SpanOf(start, last), doc.SpanOf(cue.First, cue.Last), speaker, mention, confidence);
+            Add(kind, doc.SpanOf(start, last), doc.SpanOf(cue.First, cue.Last), speaker, mention, evidence);
             _claimedUntil = Math.Max(_claimedUntil, last);
         }
 
@@ -97,7 +97,7 @@ public static partial class QuoteExtractor
             return any;
         }
 
-        private void Add(QuoteKind kind, TextSpan content, TextSpan cue, SpeakerEntity? speaker, TextSpan mention, double confidence)
+        private void Add(QuoteKind kind, TextSpan content, TextSpan cue, SpeakerEntity? speaker, TextSpan mention, QuoteEvidence evidence)
         {
             string text = doc.Text;
             string speakerText = mention.Of(text);
@@ -123,8 +123,8 @@ public static partial class QuoteExtractor
                 ContentSpan = content,
                 SpeakerSpan = mention,
                 CueSpan = cue,
-                Confidence = confidence,
-                RuleConfidence = confidence,
+                Confidence = 0,
+                Evidence = evidence,
             };
             Quotes.Add(quote with { Confidence = ConfidenceModel.Default.Predict(quote) });
         }

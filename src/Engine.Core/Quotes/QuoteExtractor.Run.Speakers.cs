@@ -80,7 +80,7 @@ public static partial class QuoteExtractor
                 if (doc.Norm(j) == "عن" && j + 1 <= end && (CueLexicon.RelaySources.Contains(doc.Norm(j + 1)) || CueLexicon.Titles.Contains(doc.Norm(j + 1))))
                 {
                     int relayEnd = end;
-                    while (relayEnd > j && doc.Norm(relayEnd) is "قوله" or "قولها" or "قولهم")
+                    while (relayEnd > j && CueLexicon.SayingNouns.Contains(doc.Norm(relayEnd)))
                     {
                         relayEnd--;
                     }
@@ -259,7 +259,7 @@ public static partial class QuoteExtractor
                     }
                 }
 
-                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || CueLexicon.ClauseOpeners.Contains(n) || CueLexicon.PronounOpeners.Contains(n) || n is "لسان" or "عن" or "من" or "مع" or "الي" or "علي" or "في" or "لكن" or "ان" || CueLexicon.PastAuxiliaries.Contains(n)
+                if (!doc.IsWord(j) || CueLexicon.Connectors.Contains(n) || CueLexicon.ClauseOpeners.Contains(n) || CueLexicon.PronounOpeners.Contains(n) || CueLexicon.Prepositions.Contains(n) || n is "لسان" or "لكن" or "ان" || CueLexicon.PastAuxiliaries.Contains(n)
                     || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _))
                 {
                     opensClause = CueLexicon.Connectors.Contains(n) || CueLexicon.PastAuxiliaries.Contains(n) || doc.Tokens[j].IsTerminal;

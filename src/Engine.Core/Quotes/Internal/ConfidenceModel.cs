@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Reflection;
 using System.Text.Json;
 
@@ -12,8 +11,8 @@ namespace Engine.Quotes.Internal;
 /// </summary>
 internal sealed class ConfidenceModel
 {
-    /// <summary>The rule confidences the extractor assigns, each one feature (the path that found the quote).</summary>
-    private static readonly double[] RuleValues = [0.9, 0.85, 0.8, 0.75, 0.7, 0.6, 0.4, 0.25];
+    private static readonly CueRule[] CueRules = Enum.GetValues<CueRule>();
+    private static readonly SpeakerRule[] SpeakerRules = Enum.GetValues<SpeakerRule>();
 
     /// <summary>The feature names, in the order of <see cref="Weights"/>; a model file must list the same.</summary>
     public static readonly string[] FeatureNames = BuildNames();
@@ -47,7 +46,7 @@ internal sealed class ConfidenceModel
         return 1 / (1 + Math.Exp(-z));
     }
 
-    /// <summary>The probability that <paramref name="quote"/> is right, from its rule confidence and what it says.</summary>
+    /// <summary>The probability that <paramref name="quote"/> is right, from the rules that found it and what it says.</summary>
     public double Predict(in Quote quote)
     {
         Span<double> x = stackalloc double[FeatureCount];
@@ -61,14 +60,10 @@ internal sealed class ConfidenceModel
         x.Clear();
         int i = 0;
         x[i++] = 1; // bias
-        int rule = -1;
-        for (int r = 0; r < RuleValues.Length && rule < 0; r++)
-        {
-            rule = Math.Abs(RuleValues[r] - quote.RuleConfidence) < 0.005 ? r : -1;
-        }
-
-        x[i + (rule < 0 ? RuleValues.Length : rule)] = 1;
-        i += RuleValues.Length + 1;
+        x[i + (int)quote.Evidence.Cue] = 1;
+        i += CueRules.Length;
+        x[i + (int)quote.Evidence.Speaker] = 1;
+        i += SpeakerRules.Length;
         x[i + (int)quote.Kind] = 1;
         i += 3;
         int speakerWords = Words(quote.Speaker);
@@ -180,12 +175,9 @@ internal sealed class ConfidenceModel
     private static string[] BuildNames()
     {
         var names = new List<string> { "bias" };
-        foreach (double v in RuleValues)
-        {
-            names.Add("rule_" + v.ToString("0.00", CultureInfo.InvariantCulture));
-        }
-
-        names.AddRange(["rule_other", "kind_direct", "kind_indirect", "kind_mixed", "speaker_none", "speaker_1_word", "speaker_2_3_words", "speaker_4_6_words", "speaker_7_words",
+        names.AddRange(CueRules.Select(r => "cue_" + r.ToString()));
+        names.AddRange(SpeakerRules.Select(r => "speaker_rule_" + r.ToString()));
+        names.AddRange(["kind_direct", "kind_indirect", "kind_mixed", "speaker_none", "speaker_1_word", "speaker_2_3_words", "speaker_4_6_words", "speaker_7_words",
             "speaker_named", "canonical_longer", "speaker_definite", "cue_prefixed", "cue_phrase", "content_under_4_words", "content_4_10_words", "content_11_30_words", "content_over_30_words"]);
         return [.. names];
     }

@@ -101,8 +101,20 @@ internal static class CueLexicon
         ان انه انها انهم انهما انني اننا انكم بان بانه بانها بانهم بانهما
         """);
 
-    /// <summary>Prepositions that join a verb to its clause: أشار إلى أن، شدد على أن، نقل عن.</summary>
+    /// <summary>Prepositions that join a verb to its clause: أشار إلى أن، شدد على أن، نقل عن، تابع بالقول.</summary>
     public static readonly FrozenSet<string> VerbPrepositions = Set("الي علي عن بالقول بقوله بقولها");
+
+    /// <summary>"By saying" after a verb, part of the cue: تابع بالقول، أجاب بقوله.</summary>
+    public static readonly FrozenSet<string> SayingAdverbs = Set("بالقول بقوله بقولها");
+
+    /// <summary>"His saying" and the like: على حدّ قوله، بحسب تعبيرها، نقلت عن الوزير قوله.</summary>
+    public static readonly FrozenSet<string> SayingNouns = Set("قوله قولها قولهم تعبيره تعبيرها");
+
+    /// <summary>Connectors that open the main clause after a fronted attribution: بحسب المصادر، فإن …</summary>
+    public static readonly FrozenSet<string> ResultConnectors = Set("فان فانه فقد");
+
+    /// <summary>Separate prepositions, which never start or end a name.</summary>
+    public static readonly FrozenSet<string> Prepositions = Set("في من علي الي عن مع");
 
     /// <summary>Words that end a speaker noun phrase: time, place and manner adverbials, addressees.</summary>
     public static readonly FrozenSet<string> SpeakerStops = Set("""

@@ -334,7 +334,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
             {
                 string n = doc.Norm(j);
                 if (n.StartsWith("ال", StringComparison.Ordinal) || CueLexicon.NotNames.Contains(n) || CueLexicon.Titles.Contains(n)
-                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _) || n is "في" or "من" or "علي" or "الي" or "عن" or "مع"
+                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Prepositions.Contains(n)
                     || n.EndsWith("ته", StringComparison.Ordinal) || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal))
                 {
                     break;

@@ -1,0 +1,198 @@
+using Engine.Lexing;
+using Engine.Quotes.Internal;
+
+namespace Engine.Quotes;
+
+public static partial class QuoteExtractor
+{
+    /// <summary>Speech verbs and their reported clauses: وقال فلان إنّ …، أكّد أنّ …، جين ساكي قالت إنّ …</summary>
+    private sealed partial class Run
+    {
+        private SpeakerEntity? Verb(Cue cue, int first, int end, SpeakerEntity? sentenceSpeaker)
+        {
+            int p = cue.Last + 1;
+            int cueLast = cue.Last;
+            int anchor = -1;
+            for (int j = p; j <= end && j < p + AnchorWindow; j++)
+            {
+                Token t = doc.Tokens[j];
+                if (t.Kind == TokenKind.QuoteMark && doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]])
+                {
+                    QuotedSpan quoted = doc.Quotes[doc.OpenAt[j]];
+                    bool nameFollows = quoted.Close >= 0 && quoted.Close + 1 <= end && !doc.Tokens[quoted.Close + 1].IsTerminal && doc.Tokens[quoted.Close + 1].Kind != TokenKind.QuoteMark;
+                    if (quoted.Words <= 3 && (j > p || nameFollows) && !doc.IsPunct(j - 1, ':'))
+                    {
+                        j = doc.Quotes[doc.OpenAt[j]].Close < 0 ? j : doc.Quotes[doc.OpenAt[j]].Close;
+                        continue; // a quoted name inside the speaker: مصدر لـ"الوطن"
+                    }
+
+                    anchor = j;
+                    break;
+                }
+
+                if (doc.IsPunct(j, ':') || CueLexicon.Complementizers.Contains(doc.Norm(j)))
+                {
+                    anchor = j;
+                    break;
+                }
+
+                string n = doc.Norm(j);
+                if ((n is "الي" or "علي") && (CueLexicon.Complementizers.Contains(doc.Norm(j + 1)) || doc.OpenAt[Math.Min(j + 1, doc.Tokens.Length - 1)] >= 0))
+                {
+                    if (j == p)
+                    {
+                        cueLast = j;
+                    }
+
+                    anchor = j + 1;
+                    break;
+                }
+
+                if (t.IsTerminal || (j > p && t.IsWord && !CueLexicon.Negations.Contains(doc.Norm(j - 1)) && !CueLexicon.Relatives.Contains(doc.Norm(j - 1)) && (CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Matches(CueLexicon.Participles, n, out _))))
+                {
+                    break; // the clause belongs to another cue
+                }
+            }
+
+            bool objectClause = false;
+            if (anchor < 0)
+            {
+                // No complementizer: a verb whose object states what was said (أعلنت حركة طالبان مسؤوليتها، دعا … إلى).
+                anchor = ObjectStart(cue, end);
+                if (anchor < 0)
+                {
+                    return null;
+                }
+
+                objectClause = true;
+            }
+
+            int npEnd = anchor - 1;
+            if (npEnd > cueLast && doc.Norm(npEnd) is "الي" or "علي")
+            {
+                npEnd--;
+            }
+
+            SpeakerEntity? speaker;
+            TextSpan mention;
+            SpeakerRule rule = SpeakerRule.Written;
+            Agreement agreement = CueLexicon.AgreementOf(doc.Norm(cue.First));
+            var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
+                ? (0, -1)
+                : TrimSpeaker(cueLast + 1, npEnd);
+            if (!objectClause && speakerLast >= speakerFirst && IsObjectVerb(cue) && CueLexicon.IsVerbalNoun(doc.Norm(speakerFirst)))
+            {
+                // وأكد وجود «…»: the verb has no written subject; what follows it is what was said.
+                anchor = speakerFirst;
+                speakerLast = speakerFirst - 1;
+                objectClause = true;
+            }
+
+            if (!objectClause && speakerLast > speakerFirst && GovernedPrepositionIn(cue, speakerFirst + 1, speakerLast) is int governed and > 0)
+            {
+                // قللت واشنطن من احتمال أن …: the verb's own preposition ends its subject and opens what was said.
+                speakerLast = governed - 1;
+                anchor = governed;
+                objectClause = true;
+            }
+
+            if (speakerLast >= speakerFirst)
+            {
+                speaker = _resolver.Resolve(speakerFirst, speakerLast);
+                mention = doc.SpanOf(speakerFirst, speakerLast);
+            }
+            else if (!cue.Prefixed && BackwardSpeaker(cue.First, first) is { } back)
+            {
+                speaker = _resolver.Resolve(back.First, back.Last);
+                mention = doc.SpanOf(back.First, back.Last);
+                rule = SpeakerRule.BeforeVerb;
+            }
+            else if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && (sentenceSpeaker ?? MainSource(first, cue.First)) is { } clauseSource && SpeakerResolver.Agrees(clauseSource, agreement))
+            {
+                // …، لكنه شدد على أن … / اختتم أوباما زيارته، بعدما أكد أن …: the source of the sentence's main clause.
+                speaker = clauseSource;
+                mention = clauseSource.LastMention;
+                rule = SpeakerRule.ClauseSource;
+            }
+            else if (NamedEarlierInSentence(first, cue.First) is { } named && SpeakerResolver.Agrees(named.Entity, agreement))
+            {
+                // وواصل كارتر محاولاته، فقال إن …: the source named earlier in the sentence.
+                speaker = named.Entity;
+                mention = doc.SpanOf(named.Token, named.Token);
+                rule = SpeakerRule.NamedInSentence;
+            }
+            else if (Thread(agreement, cue.First) is { } previous)
+            {
+                speaker = previous.Entity;
+                mention = previous.Entity.LastMention;
+                rule = previous.Agrees ? SpeakerRule.Thread : SpeakerRule.ThreadDisagreeing;
+            }
+            else
+            {
+                speaker = null;
+                mention = TextSpan.None;
+                rule = SpeakerRule.None;
+            }
+
+            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !cue.Prefixed))
+            {
+                return null; // an object clause needs its subject written out, or a و-continuation of the last source
+            }
+
+            // The object's own preposition is not what was said: أشار إلى [مقتل …]، شدد على [ضرورة …].
+            int contentAnchor = !objectClause ? anchor : CueLexicon.ObjectPrepositions.Contains(doc.Norm(anchor)) ? anchor : anchor - 1;
+            Emit(cue.First, cueLast, contentAnchor, end, speaker, mention, new QuoteEvidence(objectClause ? CueRule.StanceObject : CueRule.SpeechVerb, rule));
+            return speaker;
+        }
+
+        /// <summary>The source named as the subject of the sentence's opening verb, when it is before <paramref name="before"/>.</summary>
+        private SpeakerEntity? MainSource(int first, int before) =>
+            MainSubject(first, before - 1) is { } main && main.Last < before ? _resolver.Resolve(main.First, main.Last) : null;
+
+        private bool IsObjectVerb(Cue cue) =>
+            CueLexicon.ObjectVerbs.ContainsKey(cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First));
+
+        /// <summary>The first token in [<paramref name="from"/>, <paramref name="to"/>] that is a separate preposition the cue's verb governs, or -1.</summary>
+        private int GovernedPrepositionIn(Cue cue, int from, int to)
+        {
+            string verb = cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First);
+            if (!CueLexicon.ObjectVerbs.TryGetValue(verb, out string[]? prepositions))
+            {
+                return -1;
+            }
+
+            for (int k = from; k <= to; k++)
+            {
+                string n = doc.Norm(k);
+                if (CueLexicon.ObjectPrepositions.Contains(n) && Array.IndexOf(prepositions, n) >= 0)
+                {
+                    return k;
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The source a cue without a written subject continues: the last quote's source when it agrees
+        /// with the cue's form, else the most recent source named within <see cref="ThreadSentences"/>
+        /// sentences that does (وأضافت after a masculine source → the feminine one named before it).
+        /// </summary>
+        private (SpeakerEntity Entity, bool Agrees)? Thread(Agreement agreement, int cue)
+        {
+            SpeakerEntity? last = _resolver.Last;
+            if (last is not null && SpeakerResolver.Agrees(last, agreement))
+            {
+                return (last, true);
+            }
+
+            int sentence = Math.Max(0, doc.SentenceOf[cue] - ThreadSentences);
+            if (_resolver.RecentAgreeing(agreement, doc.Sentences[sentence].FirstToken, cue) is { } agreeing)
+            {
+                return (agreeing, true);
+            }
+
+            return last is null ? null : (last, false);
+        }
+    }
+}
