@@ -89,7 +89,7 @@ public static partial class QuoteExtractor
                 string n = doc.Norm(j);
                 Token t = doc.Tokens[j];
                 if (doc.IsComma(j) || t.IsTerminal || CueLexicon.Complementizers.Contains(n) || CueLexicon.ResultConnectors.Contains(n)
-                    || (n == "في" && CueLexicon.MannerNouns.Contains(doc.Norm(j + 1))) || (t.Kind == TokenKind.QuoteMark && doc.Quotes.Count > 0 && doc.OpenAt[j] >= 0 && doc.Quotes[doc.OpenAt[j]].Words > 3))
+                    || (n == "في" && CueLexicon.IsMannerNoun(doc.Norm(j + 1))) || (t.Kind == TokenKind.QuoteMark && doc.Quotes.Count > 0 && doc.OpenAt[j] >= 0 && doc.Quotes[doc.OpenAt[j]].Words > 3))
                 {
                     break;
                 }

@@ -27,6 +27,11 @@ public static partial class QuoteExtractor
                 first++; // ذكرت لـ«الصحافة الفرنسية»، أول من أمس: nothing after the addressee names the speaker
             }
 
+            while (first < last && (CueLexicon.LeadingAdverbs.Contains(doc.Norm(first)) || doc.IsComma(first)))
+            {
+                first++; // وأوضح آنذاك مسؤول …، وأكد أمس الوزير …: an adverb between the verb and its subject
+            }
+
             int end = first - 1;
             int words = 0;
             if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
@@ -57,7 +62,7 @@ public static partial class QuoteExtractor
                 }
 
                 if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j) || n is "نقلا"
-                    || (n == "في" && (CueLexicon.MannerNouns.Contains(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
+                    || (n == "في" && (CueLexicon.IsMannerNoun(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {
                     break;

@@ -144,6 +144,28 @@ internal static class CueLexicon
         الندوه المحاضره الجلسه الاجتماع ختام حفل الحفل التقرير حوار الحوار مداخله تغريدته تغريدتها برنامج مستهل بدايه نهايه
         """);
 
+    /// <summary>Whether a word after في names the occasion of a statement (في بيانهما، في حوار، في تصريحات لها), with or without its pronoun.</summary>
+    public static bool IsMannerNoun(string word)
+    {
+        if (MannerNouns.Contains(word))
+        {
+            return true;
+        }
+
+        foreach (string suffix in (ReadOnlySpan<string>)["هما", "هم", "ها", "ه"])
+        {
+            if (word.Length > suffix.Length + 2 && word.EndsWith(suffix, StringComparison.Ordinal) && MannerNouns.Contains(word[..^suffix.Length]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Adverbs that may sit between a verb and its subject: وأوضح آنذاك مسؤول، وقال أيضا الوزير، وأكد أمس.</summary>
+    public static readonly FrozenSet<string> LeadingAdverbs = Set("انذاك حينها عندها ايضا كذلك امس اليوم مجددا بدوره بدورها بدورهم كذالك");
+
     /// <summary>Titles and roles that start a named mention: وزير الدفاع … لويد أوستن.</summary>
     public static readonly FrozenSet<string> Titles = Set("""
         وزير وزيره الوزير الوزيره رئيس رئيسه الرئيس الرئيسه المتحدث المتحدثه الناطق الناطقه متحدث ناطق
