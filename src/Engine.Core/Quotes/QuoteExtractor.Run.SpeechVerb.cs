@@ -55,6 +55,11 @@ public static partial class QuoteExtractor
             }
 
             bool objectClause = false;
+            if (cue.Nominal && (anchor < 0 || anchor > cue.Last + NominalWindow))
+            {
+                return null; // a verbal noun reports only with its clause close by: إعلان الحكومة أنّ …
+            }
+
             if (anchor < 0)
             {
                 // No complementizer: a verb whose object states what was said (أعلنت حركة طالبان مسؤوليتها، دعا … إلى).

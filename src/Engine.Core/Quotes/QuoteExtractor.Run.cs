@@ -12,8 +12,11 @@ public static partial class QuoteExtractor
         Attribution,
     }
 
-    /// <summary>A cue: the tokens of the verb or phrase (inclusive), its type, and whether it carries و/ف.</summary>
-    private readonly record struct Cue(int First, int Last, CueType Type, bool Prefixed);
+    /// <summary>
+    /// A cue: the tokens of the verb or phrase (inclusive), its type, whether it carries و/ف, and whether
+    /// it is a verbal noun standing for the verb (إعلان الحكومة أنّ …).
+    /// </summary>
+    private readonly record struct Cue(int First, int Last, CueType Type, bool Prefixed, bool Nominal = false);
 
     /// <summary>One article's extraction: walks the body sentences in order, keeping the speaker context.</summary>
     private sealed partial class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics)
@@ -23,6 +26,9 @@ public static partial class QuoteExtractor
 
         /// <summary>How many sentences back a cue without a subject looks for a source that agrees with its form.</summary>
         private const int ThreadSentences = 3;
+
+        /// <summary>How far after a verbal-noun cue (إعلان، تأكيد) its complementizer may come.</summary>
+        private const int NominalWindow = 10;
 
         /// <summary>How far a homograph cue (بين، رأى) looks for its complementizer.</summary>
         private const int HomographWindow = 8;
@@ -176,6 +182,10 @@ public static partial class QuoteExtractor
                     int e = CueLexicon.SayingAdverbs.Contains(doc.Norm(t + 1)) || (doc.Norm(t + 1) == "عن" && n.EndsWith("نقل", StringComparison.Ordinal) || n.EndsWith("نقلت", StringComparison.Ordinal)) ? t + 1 : t;
                     cues.Add(new Cue(t, e, CueType.Verb, prefixed));
                     t = e;
+                }
+                else if (!negated && CueLexicon.VerbalNounCues.Contains(n))
+                {
+                    cues.Add(new Cue(t, t, CueType.Verb, false, Nominal: true));
                 }
             }
 

@@ -34,6 +34,7 @@ internal static class CueLexicon
         شرح شرحت بين بينت اوصي اوصت وصف وصفت يصف تصف تحدث تحدثت
         ندد نددت ثمن ثمنت ابان ابانت امل املت اجاب اجابت تعهد تعهدت هدد هددت اتهم اتهمت تساءل تساءلت
         قلل قللت عبرت عبروا ابدي ابدت نسبت اورد اوردت ارجع ارجعت احصي احصت افصح افصحت حث حثت
+        روي روت تطرق تطرقت لمحت المح المحت اعترض اعترضت تمسك تمسكت اشاد اشادت
         """);
 
     /// <summary>
@@ -71,6 +72,12 @@ internal static class CueLexicon
         || (w.Length == 6 && w[0] == 'ا' && w[2] == 'ت' && w[4] == 'ا')
         || (w.Length == 7 && w.StartsWith("است", StringComparison.Ordinal) && w[5] == 'ا')
         || (w.Length == 5 && w[0] == 'ت' && (w[3] == 'ي' || w[2] == 'ا'));
+
+    /// <summary>Verbal nouns that report like their verb when a clause follows: إعلان الحكومة أنّ …، تأكيده أنّ …، دعوة … إلى أنّ.</summary>
+    public static readonly FrozenSet<string> VerbalNounCues = Set("""
+        اعلان واعلان باعلان تاكيد وتاكيد بتاكيد تاكيده تاكيدها اشاره اعتبار تصريح تصريحه تصريحها تحذير تحذيره مطالبه مناشده
+        اعتراف اعترافه نفي نفيه توقع توقعات ترجيح تشديد تشديده
+        """);
 
     /// <summary>Cue verbs spelled like a preposition, a noun or a name without their harakat (بيّن/بين، رأى/راي، أمل/أمَل): cues only before a complementizer.</summary>
     public static readonly FrozenSet<string> Homographs = Set("بين راي امل");
