@@ -9,4 +9,10 @@ public enum SentenceKind : byte
     Title,
     /// <summary>Another short line without terminal punctuation (kicker, deck or subhead).</summary>
     Heading,
+    /// <summary>
+    /// The outlet's furniture, not the story: a byline or credit (عين اليوم – متابعات), a tag line
+    /// (سمات …), a link line (رابط الخبر …), a dateline or wire trailer (… واس، // انتهى //، 17:06 ت م).
+    /// Never summarized and never read for quotes.
+    /// </summary>
+    Boilerplate,
 }

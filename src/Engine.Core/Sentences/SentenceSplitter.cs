@@ -123,7 +123,8 @@ public static class SentenceSplitter
                 continue;
             }
 
-            if (!t.IsTerminal || (t.Flags & TokenFlags.Ellipsis) != 0 || IsAbbreviation(text, tokens, i))
+            if (!t.IsTerminal || ((t.Flags & TokenFlags.Ellipsis) != 0 && !EndsWithTwoDots(text, tokens, i, openQuote))
+                || IsAbbreviation(text, tokens, i) || IsGluedAbbreviation(text, tokens, i))
             {
                 continue;
             }
@@ -146,8 +147,39 @@ public static class SentenceSplitter
         }
 
         MarkHeadings(text, tokens, sentences.Span[firstOfDocument..], options, atDocumentStart);
+        Boilerplate.Mark(text, tokens, sentences.Span[firstOfDocument..]);
         return paragraph + 1;
     }
+
+    /// <summary>
+    /// Whether ".." outside a quotation ends a sentence: news uses two dots to join clauses that are
+    /// sentences of their own (… 80%.. وقالت مصادر …). Three dots or more stay an ellipsis.
+    /// </summary>
+    private static bool EndsWithTwoDots(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i, int openQuote)
+    {
+        Token t = tokens[i];
+        return openQuote < 0 && t.Length == 2 && text[t.Start] == '.'
+            && i + 1 < tokens.Length && tokens[i + 1].Start > t.End && tokens[i + 1].IsWord;
+    }
+
+    /// <summary>A dot between two short words with no space (بي.بي، أ.ف.ب، د.ب.أ): an abbreviation, not a sentence end.</summary>
+    private static bool IsGluedAbbreviation(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, int i)
+    {
+        Token dot = tokens[i];
+        if (dot.Length != 1 || text[dot.Start] != '.' || i == 0 || i + 1 >= tokens.Length)
+        {
+            return false;
+        }
+
+        Token prev = tokens[i - 1];
+        Token next = tokens[i + 1];
+        return prev.End == dot.Start && next.Start == dot.End && prev.IsWord && next.IsWord
+            && LetterCount(text.Slice(prev.Start, prev.Length)) <= MaxAbbreviationLetters
+            && LetterCount(text.Slice(next.Start, next.Length)) <= MaxAbbreviationLetters;
+    }
+
+    /// <summary>The longest piece of a dotted abbreviation (بي.بي.سي).</summary>
+    private const int MaxAbbreviationLetters = 3;
 
     /// <summary>
     /// Whether the text is hard-wrapped: most of its line breaks fall mid-sentence (the line before
@@ -193,6 +225,17 @@ public static class SentenceSplitter
         Token t = tokens[i];
         bool canOpen = (t.Flags & TokenFlags.QuoteOpen) != 0;
         bool canClose = (t.Flags & TokenFlags.QuoteClose) != 0;
+        if (canOpen && canClose && !IsApostrophe(text, tokens, i))
+        {
+            // An ambiguous mark (") takes its direction from what it touches, as quote pairing does.
+            bool gluedAfter = i + 1 < tokens.Length && tokens[i + 1].Start == t.End && tokens[i + 1].IsWord;
+            bool gluedBefore = i > 0 && tokens[i - 1].End == t.Start && tokens[i - 1].Kind != TokenKind.QuoteMark;
+            if (gluedAfter != gluedBefore)
+            {
+                return gluedAfter ? i : -1;
+            }
+        }
+
         if (openQuote >= 0 && canClose)
         {
             // An ambiguous mark closes only a quotation opened by the same character.

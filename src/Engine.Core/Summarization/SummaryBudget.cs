@@ -16,7 +16,9 @@ public enum BudgetKind : byte
 /// <summary>
 /// A summary's length budget: a number of sentences, a fraction of the document's words, or a
 /// number of words. A summary never exceeds its budget, except that it always holds at least one
-/// sentence. The default is 20% of the words, the length of a news abstract.
+/// sentence: when the budget is smaller than every body sentence, the summary is the single best
+/// body sentence, whole (sentences are never cut, and boilerplate such as a wire trailer is never a
+/// candidate). The default is 20% of the words, the length of a news abstract.
 /// </summary>
 public readonly record struct SummaryBudget
 {
