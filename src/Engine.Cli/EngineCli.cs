@@ -23,6 +23,7 @@ public static class EngineCli
             EvalCommand.Create(io),
             QuotesCommand.Create(io),
             EvalQuotesCommand.Create(io),
+            TuneCommand.Create(io),
         };
         ParseResult parsed = root.Parse(args);
         int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });

@@ -75,6 +75,19 @@ public class CliTests
     }
 
     [Fact]
+    public void Tune_NewsReferences_ReportsEachFoldBesideLead()
+    {
+        string refs = Path.Combine(TestData.Shared, "eval", "summaries-news-dev2.jsonl");
+        var (code, output, _) = Run("", "tune", "--news", refs, "--folds", "2");
+
+        Assert.Equal(0, code);
+        Assert.Contains("40 documents, 2-fold cross-validation", output, StringComparison.Ordinal);
+        Assert.Contains("fold 2", output, StringComparison.Ordinal);
+        Assert.Matches(@"CV mean\s+0\.\d{4} / 0\.\d{4}", output);
+        Assert.Contains("summaries-news-dev2", output, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Sentences_FromStandardInput_PrintsOneLinePerSentence()
     {
         var (code, output, _) = Run("قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.", "sentences", "-");
