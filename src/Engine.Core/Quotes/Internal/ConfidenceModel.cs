@@ -1,5 +1,6 @@
 using System.Reflection;
 using System.Text.Json;
+using Engine.Learning;
 
 namespace Engine.Quotes.Internal;
 
@@ -17,12 +18,6 @@ internal sealed class ConfidenceModel
     /// <summary>The feature names, in the order of <see cref="Weights"/>; a model file must list the same.</summary>
     public static readonly string[] FeatureNames = BuildNames();
 
-    /// <summary>L2 penalty of the fit, per example, on every weight but the bias.</summary>
-    private const double L2 = 1e-3;
-
-    private const int Iterations = 3000;
-    private const double LearningRate = 0.5;
-
     private static readonly Lazy<ConfidenceModel> Shipped = new(LoadShipped);
 
     private ConfidenceModel(double[] weights) => Weights = weights;
@@ -35,16 +30,7 @@ internal sealed class ConfidenceModel
     public static int FeatureCount => FeatureNames.Length;
 
     /// <summary>The probability that the quote with these features is right (quote and speaker).</summary>
-    public double Predict(ReadOnlySpan<double> features)
-    {
-        double z = 0;
-        for (int i = 0; i < features.Length; i++)
-        {
-            z += Weights[i] * features[i];
-        }
-
-        return 1 / (1 + Math.Exp(-z));
-    }
+    public double Predict(ReadOnlySpan<double> features) => LogisticRegression.Predict(Weights, features);
 
     /// <summary>The probability that <paramref name="quote"/> is right, from the rules that found it and what it says.</summary>
     public double Predict(in Quote quote)
@@ -79,41 +65,11 @@ internal sealed class ConfidenceModel
         x[i + contentWords switch { < 4 => 0, <= 10 => 1, <= 30 => 2, _ => 3 }] = 1;
     }
 
-    /// <summary>Fits a model to feature rows and labels (1 = right) by gradient descent on the L2-penalised log loss.</summary>
+    /// <summary>Fits a model to feature rows and labels (1 = right) on the L2-penalised log loss.</summary>
     public static ConfidenceModel Fit(IReadOnlyList<double[]> rows, IReadOnlyList<bool> labels)
     {
-        ArgumentNullException.ThrowIfNull(rows);
         ArgumentNullException.ThrowIfNull(labels);
-        var w = new double[FeatureCount];
-        var gradient = new double[FeatureCount];
-        var model = new ConfidenceModel(w);
-        int n = rows.Count;
-        if (n == 0)
-        {
-            return model;
-        }
-
-        for (int iteration = 0; iteration < Iterations; iteration++)
-        {
-            Array.Clear(gradient);
-            for (int r = 0; r < n; r++)
-            {
-                double error = model.Predict(rows[r]) - (labels[r] ? 1 : 0);
-                double[] x = rows[r];
-                for (int k = 0; k < x.Length; k++)
-                {
-                    gradient[k] += error * x[k];
-                }
-            }
-
-            for (int k = 0; k < w.Length; k++)
-            {
-                double penalty = k == 0 ? 0 : L2 * w[k];
-                w[k] -= LearningRate * ((gradient[k] / n) + penalty);
-            }
-        }
-
-        return model;
+        return new ConfidenceModel(LogisticRegression.Fit(rows, labels.Select(l => l ? 1.0 : 0.0).ToList(), FeatureCount));
     }
 
     /// <summary>The model as JSON: feature names beside their weights.</summary>
