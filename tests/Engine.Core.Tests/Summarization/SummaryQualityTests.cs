@@ -11,9 +11,9 @@ namespace Engine.Tests.Summarization;
 /// </summary>
 public class SummaryQualityTests
 {
-    private const double RecordedEascDevRouge1 = 0.4963;
-    private const double RecordedEascDevRouge2 = 0.4171;
-    private const double RecordedNewsDevRouge1 = 0.6239;
+    private const double RecordedEascDevRouge1 = 0.4957;
+    private const double RecordedEascDevRouge2 = 0.4165;
+    private const double RecordedNewsDevRouge1 = 0.6153;
     private const double Tolerance = 0.01;
 
     private static readonly string NewsGoldPath = Path.Combine(TestData.Shared, "eval", "summaries-news-dev.jsonl");
