@@ -66,7 +66,7 @@ public static partial class QuoteExtractor
                 anchor = ObjectStart(cue, end);
                 if (anchor < 0)
                 {
-                    return null;
+                    return cue.Nominal ? null : SourceWithoutReport(cue, end);
                 }
 
                 objectClause = true;
@@ -148,6 +148,41 @@ public static partial class QuoteExtractor
             int contentAnchor = !objectClause ? anchor : CueLexicon.ObjectPrepositions.Contains(doc.Norm(anchor)) ? anchor : anchor - 1;
             Emit(cue.First, cueLast, contentAnchor, end, speaker, mention, new QuoteEvidence(objectClause ? CueRule.StanceObject : CueRule.SpeechVerb, rule));
             return speaker;
+        }
+
+        /// <summary>
+        /// The written subject of a cue that reports nothing itself (كما أكد محمد علي جعفري قائلاً: …،
+        /// وأشاد الدكتور الفوزان بالقرار قائلاً …): the source the sentence's participles and the next
+        /// cue without a subject continue. Null when the verb has no written subject.
+        /// </summary>
+        private SpeakerEntity? SourceWithoutReport(Cue cue, int end)
+        {
+            int last = cue.Last;
+            for (int j = cue.Last + 1; j <= end && j <= cue.Last + MaxSpeakerWords; j++)
+            {
+                if (doc.Tokens[j].IsTerminal || doc.IsPunct(j, ':') || (doc.Tokens[j].Kind == TokenKind.QuoteMark && !IsQuotedName(j))
+                    || (j > cue.Last + 1 && doc.IsWord(j) && StartsObject(doc.Norm(j), j, AnyPreposition)))
+                {
+                    break;
+                }
+
+                if (doc.IsComma(j) && !CueLexicon.Titles.Contains(doc.Norm(j + 1)))
+                {
+                    break;
+                }
+
+                last = j;
+            }
+
+            var (first, npLast) = TrimSpeaker(cue.Last + 1, last);
+            if (npLast < first || !NamesASource(first, npLast))
+            {
+                return null;
+            }
+
+            SpeakerEntity source = _resolver.Resolve(first, npLast);
+            _resolver.Last = source;
+            return source;
         }
 
         /// <summary>The source named as the subject of the sentence's opening verb, when it is before <paramref name="before"/>.</summary>
