@@ -128,9 +128,10 @@ public static partial class QuoteExtractor
         /// <summary>
         /// The subject of a sentence that opens with a verb (وتبنّت الحركة الانفصالية …، سعى أوباما إلى …):
         /// the noun phrase after its first word, when that phrase names a source (a title, a source noun, a
-        /// known or proper name). Null for sentences that open otherwise.
+        /// known or proper name; any noun phrase with <paramref name="anySubject"/>, where a participle
+        /// later in the sentence shows the subject speaks). Null for sentences that open otherwise.
         /// </summary>
-        private (int First, int Last)? MainSubject(int first, int last)
+        private (int First, int Last)? MainSubject(int first, int last, bool anySubject = false)
         {
             int verb = first;
             while (verb <= last && (!doc.IsWord(verb) || CueLexicon.SentenceOpeners.Contains(doc.Norm(verb))))
@@ -155,7 +156,7 @@ public static partial class QuoteExtractor
             }
 
             var (npFirst, npLast) = TrimSpeaker(verb + 1, end - 1);
-            return npLast >= npFirst && NamesASource(npFirst, npLast) ? (npFirst, npLast) : null;
+            return npLast >= npFirst && (anySubject || NamesASource(npFirst, npLast)) ? (npFirst, npLast) : null;
         }
 
         private static readonly string[] AnyPreposition = ["الي", "علي", "عن", "من", "ب"];

@@ -78,7 +78,7 @@ public static partial class QuoteExtractor
                     }
                 }
 
-                if (sentenceSpeaker is null && cue.Type == CueType.Participle && subject is { } main && main.Last < cue.First)
+                if (sentenceSpeaker is null && cue.Type == CueType.Participle && (subject ?? MainSubject(first, cue.First - 1, anySubject: true)) is { } main && main.Last < cue.First)
                 {
                     // وأقرّ لواء «أحرار الشام» بانهيار المفاوضات، قائلاً …: the participle continues the clause's subject.
                     sentenceSpeaker = _resolver.Resolve(main.First, main.Last);
