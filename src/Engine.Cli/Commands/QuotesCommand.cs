@@ -85,7 +85,6 @@ internal static class QuotesCommand
             WriteSpan(json, "speaker_span", q.SpeakerSpan);
             WriteSpan(json, "cue_span", q.CueSpan);
             json.WriteNumber("confidence", Math.Round(q.Confidence, 3));
-            json.WriteString("rule", q.Evidence.Cue + "/" + q.Evidence.Speaker);
             json.WriteEndObject();
         }
 

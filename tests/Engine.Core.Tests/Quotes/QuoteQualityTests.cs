@@ -10,7 +10,7 @@ namespace Engine.Tests.Quotes;
 /// </summary>
 public class QuoteQualityTests
 {
-    private const double RecordedEndToEndF1 = 0.853;
+    private const double RecordedEndToEndF1 = 0.863;
     private const double RecordedQuoteF1 = 0.931;
 
     [Fact]
