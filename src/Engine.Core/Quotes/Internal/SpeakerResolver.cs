@@ -2,35 +2,6 @@ using Engine.Lexing;
 
 namespace Engine.Quotes.Internal;
 
-/// <summary>One source in an article: every mention seen so far, the fullest one, and its name.</summary>
-internal sealed class SpeakerEntity
-{
-    public required TextSpan Fullest { get; set; }
-
-    public required string Name { get; set; }
-
-    public HashSet<string> Stems { get; } = new(StringComparer.Ordinal);
-
-    public TextSpan LastMention { get; set; }
-
-    /// <summary>The last token of <see cref="LastMention"/>: how recently the source was named.</summary>
-    public int LastToken { get; set; }
-
-    /// <summary>The grammatical gender its mentions show (a title, a ة ending, a plural), or unknown.</summary>
-    public Agreement Agreement { get; set; }
-}
-
-/// <summary>What a cue's verb form or a source's head word says about gender and number.</summary>
-internal enum Agreement : byte
-{
-    /// <summary>Nothing is shown: agrees with any form.</summary>
-    Unknown,
-    /// <summary>A masculine person or group: قال، مضيفا; الوزير، أوستن، المسؤولون.</summary>
-    Masculine,
-    /// <summary>A feminine or non-human plural source: قالت، مضيفة; الوزارة، المتحدثة، السلطات.</summary>
-    Feminine,
-}
-
 /// <summary>
 /// Resolves speaker mentions to sources across an article: a repeated surname (أوستن) joins the
 /// source with that name, a short description (المتحدّث، ذات الدبلوماسي، الوزارة) joins the most
