@@ -56,6 +56,28 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
         Assert.Equal((0, 1), (changed.Stats.SectionsReused, changed.Stats.SectionsAnalyzed)); // the seed is one section
     }
 
+    [Theory]
+    [InlineData(Algorithm.Lead)]
+    [InlineData(Algorithm.Lexrank)]
+    public async Task Edit_WithAnAlgorithm_SummarizesAsThatAlgorithmWould(Algorithm algorithm)
+    {
+        string id = Guid.NewGuid().ToString();
+        using var call = server.Documents.Edit();
+        DocumentUpdate opened = await SendAsync(call, new EditRequest
+        {
+            Open = new OpenDocument { DocumentId = id, Text = TestData.Seed, Options = new DocumentOptions { MaxSentences = 3, Algorithm = algorithm } },
+        });
+        await call.RequestStream.CompleteAsync();
+
+        SummarizeResponse fresh = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed, MaxSentences = 3, Algorithm = algorithm });
+        SummarizeResponse engine = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed, MaxSentences = 3 });
+        Assert.Equal(fresh.Sentences.Select(s => s.Index), opened.Result.Sentences.Select(s => s.Index));
+        if (algorithm == Algorithm.Lead)
+        {
+            Assert.NotEqual(engine.Sentences.Select(s => s.Index), opened.Result.Sentences.Select(s => s.Index));
+        }
+    }
+
     [Fact]
     public async Task Edit_InALongDocument_ReanalysesOneSectionAndAnswersAsAFreshSummaryWould()
     {

@@ -60,7 +60,7 @@ internal sealed class SummaryOptions
             Description = "Sentence scoring: the engine's own, or a peer algorithm for comparison.",
             DefaultValueFactory = _ => "engine",
         };
-        option.AcceptOnlyFromAmong("engine", "lead", "textrank", "lexrank");
+        option.AcceptOnlyFromAmong([.. Enum.GetNames<SummaryAlgorithm>().Select(name => name.ToLowerInvariant())]);
         return option;
     }
 }

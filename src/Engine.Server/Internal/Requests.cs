@@ -61,14 +61,7 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
             SummarizeRequest.BudgetOneofCase.MaxWords => (null, null, request.MaxWords),
             _ => (null, null, null),
         }),
-        Algorithm = request.Algorithm switch
-        {
-            Algorithm.Lead => SummaryAlgorithm.Lead,
-            Algorithm.Textrank => SummaryAlgorithm.TextRank,
-            Algorithm.Lexrank => SummaryAlgorithm.LexRank,
-            Algorithm.Unspecified or Algorithm.Engine => SummaryAlgorithm.Engine,
-            _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"algorithm {(int)request.Algorithm} is unknown.")),
-        },
+        Algorithm = AlgorithmOf(request.Algorithm),
         Title = request.HasTitle && !string.IsNullOrWhiteSpace(request.Title) ? request.Title : null,
         Explain = request.Explain,
     };
@@ -89,8 +82,19 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
             DocumentOptions.BudgetOneofCase.MaxWords => (null, null, options.MaxWords),
             _ => (null, null, null),
         }),
+        Algorithm = AlgorithmOf(options.Algorithm),
         Title = options.HasTitle && !string.IsNullOrWhiteSpace(options.Title) ? options.Title : null,
         Explain = options.Explain,
+    };
+
+    /// <summary>The core algorithm of a wire algorithm.</summary>
+    private static SummaryAlgorithm AlgorithmOf(Algorithm algorithm) => algorithm switch
+    {
+        Algorithm.Lead => SummaryAlgorithm.Lead,
+        Algorithm.Textrank => SummaryAlgorithm.TextRank,
+        Algorithm.Lexrank => SummaryAlgorithm.LexRank,
+        Algorithm.Unspecified or Algorithm.Engine => SummaryAlgorithm.Engine,
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"algorithm {(int)algorithm} is unknown.")),
     };
 
     /// <summary>The core offset unit of a wire unit.</summary>
