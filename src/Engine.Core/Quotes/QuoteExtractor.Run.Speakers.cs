@@ -62,6 +62,7 @@ public static partial class QuoteExtractor
                 }
 
                 if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j) || n is "نقلا"
+                    || (j > first && (CueLexicon.PronounOpeners.Contains(n) || (n.Length > 4 && n[0] == 'و' && CueLexicon.Relatives.Contains(n[1..]))))
                     || (n == "في" && (CueLexicon.IsMannerNoun(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))
                 {

@@ -118,7 +118,7 @@ internal static class CueLexicon
     public static readonly FrozenSet<string> SayingNouns = Set("قوله قولها قولهم تعبيره تعبيرها");
 
     /// <summary>Connectors that open the main clause after a fronted attribution: بحسب المصادر، فإن …</summary>
-    public static readonly FrozenSet<string> ResultConnectors = Set("فان فانه فقد");
+    public static readonly FrozenSet<string> ResultConnectors = Set("فان فانه فانها فقد فهناك فهو فهي فلا فلم");
 
     /// <summary>Separate prepositions, which never start or end a name.</summary>
     public static readonly FrozenSet<string> Prepositions = Set("في من علي الي عن مع");
