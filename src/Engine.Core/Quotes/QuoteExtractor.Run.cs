@@ -21,7 +21,10 @@ public static partial class QuoteExtractor
     /// <summary>One article's extraction: walks the body sentences in order, keeping the speaker context.</summary>
     private sealed partial class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics)
     {
+        /// <summary>How far after a verb its clause may open (a complementizer, a colon, a quotation), past a long subject with its titles and adverbials.</summary>
         private const int AnchorWindow = 40;
+
+        /// <summary>The most words a speaker mention takes.</summary>
         private const int MaxSpeakerWords = 12;
 
         /// <summary>How many sentences back a cue without a subject looks for a source that agrees with its form.</summary>
