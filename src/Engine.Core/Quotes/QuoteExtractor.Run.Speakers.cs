@@ -34,7 +34,7 @@ public static partial class QuoteExtractor
 
             int end = first - 1;
             int words = 0;
-            if (first <= last && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
+            if (first <= last && !doc.IsNameAli(first) && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
             {
                 return (first, end);
             }
@@ -61,7 +61,7 @@ public static partial class QuoteExtractor
                     break;
                 }
 
-                if (t.IsWord && (CueLexicon.SpeakerStops.Contains(n) || CueLexicon.Relatives.Contains(n) || IsAddressee(j) || n is "نقلا"
+                if (t.IsWord && ((CueLexicon.SpeakerStops.Contains(n) && !doc.IsNameAli(j)) || CueLexicon.Relatives.Contains(n) || IsAddressee(j) || n is "نقلا"
                     || (j > first && (CueLexicon.PronounOpeners.Contains(n) || (n.Length > 4 && n[0] == 'و' && CueLexicon.Relatives.Contains(n[1..]))))
                     || (n == "في" && (CueLexicon.IsMannerNoun(doc.Norm(j + 1)) || doc.Tokens[Math.Min(j + 1, doc.Tokens.Length - 1)].Kind == TokenKind.Number))
                     || (n.Length > 2 && n[0] == 'ل' && doc.Text[t.Start + 1] == '\u0640')))

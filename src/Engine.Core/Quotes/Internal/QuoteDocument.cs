@@ -85,6 +85,12 @@ internal sealed class QuoteDocument
     public string Norm(int i) =>
         (uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord ? string.Empty : FormsOf(i).Norm;
 
+    /// <summary>
+    /// Whether word token <paramref name="i"/> is the name علي (Ali) rather than the preposition على:
+    /// both normalize to علي, but the name is written with ي and the preposition, in most texts, with ى.
+    /// </summary>
+    public bool IsNameAli(int i) => Norm(i) == "علي" && Text[Tokens[i].End - 1] == '\u064A';
+
     /// <summary>The light stem of word token <paramref name="i"/>.</summary>
     public string Stem(int i) =>
         (uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord ? string.Empty : FormsOf(i).Stem;

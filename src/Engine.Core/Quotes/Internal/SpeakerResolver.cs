@@ -305,7 +305,7 @@ internal sealed class SpeakerResolver(QuoteDocument doc)
             {
                 string n = doc.Norm(j);
                 if (n.StartsWith("ال", StringComparison.Ordinal) || CueLexicon.NotNames.Contains(n) || CueLexicon.Titles.Contains(n)
-                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Prepositions.Contains(n)
+                    || CueLexicon.Complementizers.Contains(n) || CueLexicon.Matches(CueLexicon.Verbs, n, out _) || (CueLexicon.Prepositions.Contains(n) && !doc.IsNameAli(j))
                     || n.EndsWith("ته", StringComparison.Ordinal) || n.EndsWith("ها", StringComparison.Ordinal) || n.EndsWith("هم", StringComparison.Ordinal))
                 {
                     break;
