@@ -31,9 +31,9 @@ public static partial class QuoteExtractor
             }
 
             int next = cue.Last + 1;
-            if (Array.IndexOf(prepositions, doc.Norm(next)) >= 0)
+            if (Array.IndexOf(prepositions, doc.Norm(next)) >= 0 || (cue.Prefixed && CueLexicon.IsVerbalNoun(doc.Norm(next))))
             {
-                return next; // أشارت إلى مقتل …: the subject is the last source
+                return next; // أشارت إلى مقتل …، وأعلنت استدعاء سفيرها: the subject is the last source
             }
 
             bool subjectWords = false;
