@@ -180,9 +180,23 @@ public static partial class QuoteExtractor
         {
             string head = doc.Norm(first);
             string bare = head.StartsWith("ال", StringComparison.Ordinal) ? head[2..] : head;
-            return CueLexicon.Titles.Contains(head) || CueLexicon.SourceNouns.Contains(bare) || CueLexicon.RelaySources.Contains(head)
+            if (CueLexicon.Titles.Contains(head) || CueLexicon.SourceNouns.Contains(bare) || CueLexicon.RelaySources.Contains(head)
                 || _resolver.FindBySurname(doc.Norm(last)) is not null
-                || _resolver.ExtractName(first, last, out _).Length > 0;
+                || _resolver.ExtractName(first, last, out _).Length > 0)
+            {
+                return true;
+            }
+
+            // A name followed by its title: محمد علي جعفري قائد قوات الحرس الثوري.
+            for (int k = first + 1; k <= last; k++)
+            {
+                if (CueLexicon.Titles.Contains(doc.Norm(k)))
+                {
+                    return !doc.Norm(first).StartsWith("ال", StringComparison.Ordinal);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>The quotation whose closing mark is token <paramref name="close"/>, or -1.</summary>

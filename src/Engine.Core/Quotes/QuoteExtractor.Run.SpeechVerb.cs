@@ -139,9 +139,10 @@ public static partial class QuoteExtractor
                 rule = SpeakerRule.None;
             }
 
-            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !cue.Prefixed))
+            bool continues = cue.Prefixed || CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1));
+            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !continues))
             {
-                return null; // an object clause needs its subject written out, or a و-continuation of the last source
+                return null; // an object clause needs its subject written out, or a continuation of the current source (و، كما، إذ)
             }
 
             // The object's own preposition is not what was said: أشار إلى [مقتل …]، شدد على [ضرورة …].
@@ -161,7 +162,8 @@ public static partial class QuoteExtractor
             for (int j = cue.Last + 1; j <= end && j <= cue.Last + MaxSpeakerWords; j++)
             {
                 if (doc.Tokens[j].IsTerminal || doc.IsPunct(j, ':') || (doc.Tokens[j].Kind == TokenKind.QuoteMark && !IsQuotedName(j))
-                    || (j > cue.Last + 1 && doc.IsWord(j) && StartsObject(doc.Norm(j), j, AnyPreposition)))
+                    || (j > cue.Last + 1 && doc.IsWord(j) && (StartsObject(doc.Norm(j), j, AnyPreposition)
+                        || CueLexicon.Matches(CueLexicon.Participles, doc.Norm(j), out _) || CueLexicon.Matches(CueLexicon.Verbs, doc.Norm(j), out _))))
                 {
                     break;
                 }

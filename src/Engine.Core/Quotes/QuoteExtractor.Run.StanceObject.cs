@@ -30,8 +30,11 @@ public static partial class QuoteExtractor
                 return -1;
             }
 
+            // Without a written subject (وأعلنت …، كما أكد …، إذ أشاد …) the object follows the verb at once.
             int next = cue.Last + 1;
-            if (Array.IndexOf(prepositions, doc.Norm(next)) >= 0 || (cue.Prefixed && CueLexicon.IsVerbalNoun(doc.Norm(next))))
+            bool noSubject = cue.Prefixed || CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1));
+            if (Array.IndexOf(prepositions, doc.Norm(next)) >= 0
+                || (noSubject && doc.IsWord(next) && (CueLexicon.IsVerbalNoun(doc.Norm(next)) || (doc.Norm(next)[0] == 'ب' && StartsObject(doc.Norm(next), next, prepositions)))))
             {
                 return next; // أشارت إلى مقتل …، وأعلنت استدعاء سفيرها: the subject is the last source
             }
@@ -83,7 +86,7 @@ public static partial class QuoteExtractor
         {
             if (Array.IndexOf(prepositions, n) >= 0)
             {
-                return true;
+                return !doc.IsNameAli(j); // محمد علي جعفري: a name, not على
             }
 
             if (n.Length > 3 && n[0] == 'ب')

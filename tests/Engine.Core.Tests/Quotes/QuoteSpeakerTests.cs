@@ -86,6 +86,25 @@ public class QuoteSpeakerTests
     }
 
     [Fact]
+    public void Extract_StanceVerbAfterKama_ContinuesTheSourceWithItsObject()
+    {
+        QuoteResult result = QuoteExtractor.Extract("وقال مسؤول أمني تركي إن 20 شخصا أصيبوا في الانفجار، كما أكد سقوط بعض القتلى، لكنه لم يتمكن من تحديد العدد.");
+
+        Quote q = Assert.Single(result.Quotes, q => q.Cue == "أكد");
+        Assert.Equal("سقوط بعض القتلى", q.Content);
+        Assert.Equal("مسؤول أمني تركي", q.Speaker);
+    }
+
+    [Fact]
+    public void Extract_CueWithoutReport_NamesTheSourceOfItsParticiple()
+    {
+        Quote q = Single("كما أكد محمد علي جعفري قائد قوات الحرس الثوري قائلاً: «إننا ماضون في طريقنا».");
+
+        Assert.Equal("قائلاً", q.Cue);
+        Assert.Contains("محمد علي جعفري", q.Speaker, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_VerbalNounWithItsClause_Reports()
     {
         Quote q = Single("وجاء ذلك بعد إعلان الحكومة أن الانتخابات ستجرى في موعدها.");
