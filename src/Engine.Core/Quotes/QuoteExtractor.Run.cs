@@ -146,7 +146,7 @@ public static partial class QuoteExtractor
                 }
 
                 // … يبقى مطروحا رغم أن خبراء يرون …: a concessive or contrastive clause is the journalist's even without a comma.
-                if (doc.InsideQuote[k] < 0 && k > start + 2 && (doc.Norm(k) is "رغم" or "برغم" or "بينما" && CueLexicon.Complementizers.Contains(doc.Norm(k + 1)) || doc.Norm(k) == "بينما"))
+                if (doc.InsideQuote[k] < 0 && k > start + 2 && ((doc.Norm(k) is "رغم" or "برغم" && CueLexicon.Complementizers.Contains(doc.Norm(k + 1))) || doc.Norm(k) == "بينما"))
                 {
                     return k - 1;
                 }
