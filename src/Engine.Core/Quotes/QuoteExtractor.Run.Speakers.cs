@@ -34,7 +34,11 @@ public static partial class QuoteExtractor
 
             int end = first - 1;
             int words = 0;
-            if (first <= last && !doc.IsNameAli(first) && (CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)) || (doc.Norm(first).StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(first)[1..]))))
+            string head = doc.Norm(first);
+            bool notASubject = doc.IsAccusative(first)
+                || (!doc.IsNameAli(first) && CueLexicon.NotSpeakerStarts.Contains(head))
+                || (head.StartsWith('و') && CueLexicon.NotSpeakerStarts.Contains(head[1..]));
+            if (first <= last && notASubject)
             {
                 return (first, end);
             }

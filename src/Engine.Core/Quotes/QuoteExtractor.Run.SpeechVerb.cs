@@ -85,6 +85,14 @@ public static partial class QuoteExtractor
             var (speakerFirst, speakerLast) = CueLexicon.Matches(CueLexicon.ObjectFirstVerbs, doc.Norm(cue.First), out _)
                 ? (0, -1)
                 : TrimSpeaker(cueLast + 1, npEnd);
+            if (doc.Norm(cue.First - 1) == "قد" && BackwardSpeaker(cue.First - 1, first) is { } before)
+            {
+                // وكان مسؤول في الإقليم قد طالب تركيا بوقف …: the subject precedes قد; what follows the verb is what was said.
+                speaker = _resolver.Resolve(before.First, before.Last);
+                Emit(cue.First, cueLast, objectClause ? cueLast : anchor, end, speaker, doc.SpanOf(before.First, before.Last), new QuoteEvidence(objectClause ? CueRule.StanceObject : CueRule.SpeechVerb, SpeakerRule.BeforeVerb));
+                return speaker;
+            }
+
             if (!objectClause && speakerLast >= speakerFirst && IsObjectVerb(cue) && CueLexicon.IsVerbalNoun(doc.Norm(speakerFirst)))
             {
                 // وأكد وجود «…»: the verb has no written subject; what follows it is what was said.

@@ -105,6 +105,26 @@ public class QuoteSpeakerTests
     }
 
     [Fact]
+    public void Extract_SubjectBeforeQad_SpeaksAndTheAddresseeIsContent()
+    {
+        Quote q = Single("وكان مسؤول في اقليم كردستان العراقي قد طالب تركيا بوقف غاراتها الجوية على المتمردين.");
+
+        Assert.Equal("طالب", q.Cue);
+        Assert.Contains("اقليم كردستان العراقي", q.Speaker, StringComparison.Ordinal);
+        Assert.StartsWith("تركيا بوقف غاراتها", q.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Extract_AccusativeAfterTheVerb_IsNoSpeaker()
+    {
+        string text = "وقال محمد محدثين رئيس لجنة الشؤون الخارجية إن النظام يصدر أزماته. وأورد رقماً يثير التوجس وهو أن طهران أنفقت المليارات.";
+        Quote q = QuoteExtractor.Extract(text).Quotes[^1];
+
+        Assert.Contains("محمد محدثين", q.SpeakerCanonical, StringComparison.Ordinal);
+        Assert.DoesNotContain("رقماً", q.Speaker, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_VerbalNounWithItsClause_Reports()
     {
         Quote q = Single("وجاء ذلك بعد إعلان الحكومة أن الانتخابات ستجرى في موعدها.");

@@ -86,6 +86,21 @@ internal sealed class QuoteDocument
         (uint)i >= (uint)Tokens.Length || !Tokens[i].IsWord ? string.Empty : FormsOf(i).Norm;
 
     /// <summary>
+    /// Whether word token <paramref name="i"/> is marked accusative by its tanween (رقماً، مؤكداً): an
+    /// object or an adverb, never the subject of a verb.
+    /// </summary>
+    public bool IsAccusative(int i)
+    {
+        if (!IsWord(i))
+        {
+            return false;
+        }
+
+        ReadOnlySpan<char> word = Text.AsSpan(Tokens[i].Start, Tokens[i].Length);
+        return word.Length > 2 && (word[^1] == '\u064B' || word[^2] == '\u064B');
+    }
+
+    /// <summary>
     /// Whether word token <paramref name="i"/> is the name علي (Ali) rather than the preposition على:
     /// both normalize to علي, but the name is written with ي and the preposition, in most texts, with ى.
     /// </summary>
