@@ -22,14 +22,10 @@ public static partial class QuoteExtractor
                 first = q >= 0 && doc.Quotes[q].Close > 0 && doc.Quotes[q].Words <= 3 ? doc.Quotes[q].Close + 1 : first + 2;
             }
 
-            while (first <= last && doc.IsComma(first))
+            // ذكرت لـ«الصحافة الفرنسية»، أول من أمس / وأوضح آنذاك مسؤول …: a comma or an adverb between the verb and its subject.
+            while (first <= last && (doc.IsComma(first) || (first < last && CueLexicon.LeadingAdverbs.Contains(doc.Norm(first)))))
             {
-                first++; // ذكرت لـ«الصحافة الفرنسية»، أول من أمس: nothing after the addressee names the speaker
-            }
-
-            while (first < last && (CueLexicon.LeadingAdverbs.Contains(doc.Norm(first)) || doc.IsComma(first)))
-            {
-                first++; // وأوضح آنذاك مسؤول …، وأكد أمس الوزير …: an adverb between the verb and its subject
+                first++;
             }
 
             int end = first - 1;

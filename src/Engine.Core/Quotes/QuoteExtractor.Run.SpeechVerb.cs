@@ -93,7 +93,7 @@ public static partial class QuoteExtractor
                 return speaker;
             }
 
-            if (!objectClause && speakerLast >= speakerFirst && IsObjectVerb(cue) && CueLexicon.IsVerbalNoun(doc.Norm(speakerFirst)))
+            if (!objectClause && speakerLast >= speakerFirst && GovernedBy(cue) is not null && CueLexicon.IsVerbalNoun(doc.Norm(speakerFirst)))
             {
                 // وأكد وجود «…»: the verb has no written subject; what follows it is what was said.
                 anchor = speakerFirst;
@@ -147,8 +147,7 @@ public static partial class QuoteExtractor
                 rule = SpeakerRule.None;
             }
 
-            bool continues = cue.Prefixed || CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1));
-            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !continues))
+            if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !ContinuesSource(cue)))
             {
                 return null; // an object clause needs its subject written out, or a continuation of the current source (و، كما، إذ)
             }
@@ -199,14 +198,10 @@ public static partial class QuoteExtractor
         private SpeakerEntity? MainSource(int first, int before) =>
             MainSubject(first, before - 1) is { } main && main.Last < before ? _resolver.Resolve(main.First, main.Last) : null;
 
-        private bool IsObjectVerb(Cue cue) =>
-            CueLexicon.ObjectVerbs.ContainsKey(cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First));
-
         /// <summary>The first token in [<paramref name="from"/>, <paramref name="to"/>] that is a separate preposition the cue's verb governs, or -1.</summary>
         private int GovernedPrepositionIn(Cue cue, int from, int to)
         {
-            string verb = cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First);
-            if (!CueLexicon.ObjectVerbs.TryGetValue(verb, out string[]? prepositions))
+            if (GovernedBy(cue) is not { } prepositions)
             {
                 return -1;
             }

@@ -19,22 +19,15 @@ public static partial class QuoteExtractor
         /// </summary>
         private int ObjectStart(Cue cue, int end)
         {
-            string verb = doc.Norm(cue.First);
-            if (cue.Prefixed)
-            {
-                verb = verb[1..];
-            }
-
-            if (!CueLexicon.ObjectVerbs.TryGetValue(verb, out string[]? prepositions))
+            if (GovernedBy(cue) is not { } prepositions)
             {
                 return -1;
             }
 
             // Without a written subject (وأعلنت …، كما أكد …، إذ أشاد …) the object follows the verb at once.
             int next = cue.Last + 1;
-            bool noSubject = cue.Prefixed || CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1));
             if (Array.IndexOf(prepositions, doc.Norm(next)) >= 0
-                || (noSubject && doc.IsWord(next) && (CueLexicon.IsVerbalNoun(doc.Norm(next)) || (doc.Norm(next)[0] == 'ب' && StartsObject(doc.Norm(next), next, prepositions)))))
+                || (ContinuesSource(cue) && doc.IsWord(next) && (CueLexicon.IsVerbalNoun(doc.Norm(next)) || (doc.Norm(next)[0] == 'ب' && StartsObject(doc.Norm(next), next, prepositions)))))
             {
                 return next; // أشارت إلى مقتل …، وأعلنت استدعاء سفيرها: the subject is the last source
             }
@@ -80,6 +73,14 @@ public static partial class QuoteExtractor
 
             return -1;
         }
+
+        /// <summary>The prepositions the cue's verb governs when it reports through an object (none: directly), or null when it does not.</summary>
+        private string[]? GovernedBy(Cue cue) =>
+            CueLexicon.ObjectVerbs.GetValueOrDefault(cue.Prefixed ? doc.Norm(cue.First)[1..] : doc.Norm(cue.First));
+
+        /// <summary>Whether the cue continues the current source without writing it (وأعلنت …، كما أكد …، إذ أشاد …).</summary>
+        private bool ContinuesSource(Cue cue) =>
+            cue.Prefixed || CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) || CueLexicon.ClauseOpeners.Contains(doc.Norm(cue.First - 1));
 
         /// <summary>Whether the word at <paramref name="j"/>, after a subject, starts the object of a verb governing <paramref name="prepositions"/>.</summary>
         private bool StartsObject(string n, int j, string[] prepositions)

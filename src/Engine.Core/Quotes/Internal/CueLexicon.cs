@@ -239,7 +239,7 @@ internal static class CueLexicon
     /// The agreement a cue's form shows: قالت، تقول، مضيفة → feminine; قال، يقول، مضيفا، قالوا → masculine
     /// (a plural subject may be either, so a plural form shows nothing).
     /// </summary>
-    public static Quotes.Internal.Agreement AgreementOf(string cue)
+    public static Agreement AgreementOf(string cue)
     {
         string w = cue.Length >= 4 && cue[0] is 'و' or 'ف' && (Verbs.Contains(cue[1..]) || Participles.Contains(cue[1..])) ? cue[1..] : cue;
         if (w.EndsWith("وا", StringComparison.Ordinal) || w.EndsWith("ين", StringComparison.Ordinal) || w.EndsWith("ون", StringComparison.Ordinal))
