@@ -41,7 +41,7 @@ internal static class EvalCommand
             }
 
             string wanted = parse.GetValue(split)!;
-            var docs = new List<(string Text, string[] References)>();
+            var docs = new List<ReferenceDocument>();
             long lineNumber = 0;
             foreach (string line in File.ReadLines(path))
             {
@@ -61,7 +61,8 @@ internal static class EvalCommand
                         continue;
                     }
 
-                    docs.Add((root.GetProperty("text").GetString()!, root.GetProperty("references").EnumerateArray().Select(r => r.GetString()!).ToArray()));
+                    string[] references = [.. root.GetProperty("references").EnumerateArray().Select(r => r.GetString()!)];
+                    docs.Add(new ReferenceDocument(lineNumber.ToString(CultureInfo.InvariantCulture), wanted, root.GetProperty("text").GetString()!, references, Ratio: 0));
                 }
                 catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
                 {
@@ -76,16 +77,8 @@ internal static class EvalCommand
                 return EngineCli.InputError;
             }
 
-            var results = new RougeResult[docs.Count];
             var summaryWords = new int[docs.Count];
-            Parallel.For(0, docs.Count, i =>
-            {
-                Summary s = Summarizer.Summarize(docs[i].Text, options);
-                string text = string.Join('\n', s.SentenceTexts);
-                results[i] = Rouge.Score(text, docs[i].References);
-                summaryWords[i] = Rouge.Tokens(text).Count;
-            });
-            RougeResult mean = Rouge.Mean(results);
+            RougeResult mean = SummaryTuning.Score(docs, _ => options, summaryWords);
             if (parse.GetValue(json))
             {
                 io.WriteJson(w =>

@@ -35,15 +35,15 @@ public static class QuoteEvaluation
     public static List<QuoteArticle> Load(string corpusPath, string goldPath, string set)
     {
         var texts = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (JsonElement line in JsonLines(corpusPath))
+        foreach (JsonElement line in JsonLines.Read(corpusPath))
         {
-            texts[IdOf(line)] = line.GetProperty("text").GetString() ?? string.Empty;
+            texts[JsonLines.IdOf(line)] = line.GetProperty("text").GetString() ?? string.Empty;
         }
 
         var articles = new List<QuoteArticle>();
-        foreach (JsonElement line in JsonLines(goldPath))
+        foreach (JsonElement line in JsonLines.Read(goldPath))
         {
-            string id = IdOf(line);
+            string id = JsonLines.IdOf(line);
             if (!texts.TryGetValue(id, out string? text))
             {
                 throw new InvalidDataException($"{goldPath}: article '{id}' is not in {corpusPath}.");
@@ -70,18 +70,7 @@ public static class QuoteEvaluation
     {
         ArgumentNullException.ThrowIfNull(articles);
         ArgumentOutOfRangeException.ThrowIfLessThan(folds, 2);
-        var predicted = new IReadOnlyList<Quote>[articles.Count];
-        Parallel.For(0, articles.Count, a => predicted[a] = QuoteExtractor.Extract(articles[a].Text).Quotes);
-
-        // Training rows: every predicted quote's features, labelled by whether it is an end-to-end hit.
-        var rows = new List<double[]>[articles.Count];
-        var labels = new bool[articles.Count][];
-        for (int a = 0; a < articles.Count; a++)
-        {
-            labels[a] = QuoteScorer.ScoreArticle(articles[a].Gold, predicted[a], new QuoteScores());
-            rows[a] = predicted[a].Select(Features).ToList();
-        }
-
+        var (predicted, rows, labels) = Collect(articles);
         var heldOut = new List<(double Confidence, bool Hit)>();
         var foldScores = new QuoteScores[folds];
         var whole = new QuoteScores();
@@ -139,17 +128,28 @@ public static class QuoteEvaluation
     public static void TrainConfidence(IReadOnlyList<QuoteArticle> articles, Stream output)
     {
         ArgumentNullException.ThrowIfNull(articles);
-        var rows = new List<double[]>();
-        var labels = new List<bool>();
-        foreach (QuoteArticle article in articles)
+        var (_, rows, labels) = Collect(articles);
+        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
+        ConfidenceModel.Fit([.. rows.SelectMany(r => r)], [.. labels.SelectMany(l => l)]).Write(json);
+    }
+
+    /// <summary>
+    /// Each article's predicted quotes, their confidence features, and whether each is an end-to-end
+    /// hit (the confidence model's training rows and labels).
+    /// </summary>
+    private static (IReadOnlyList<Quote>[] Predicted, List<double[]>[] Rows, bool[][] Labels) Collect(IReadOnlyList<QuoteArticle> articles)
+    {
+        var predicted = new IReadOnlyList<Quote>[articles.Count];
+        Parallel.For(0, articles.Count, a => predicted[a] = QuoteExtractor.Extract(articles[a].Text).Quotes);
+        var rows = new List<double[]>[articles.Count];
+        var labels = new bool[articles.Count][];
+        for (int a = 0; a < articles.Count; a++)
         {
-            IReadOnlyList<Quote> quotes = QuoteExtractor.Extract(article.Text).Quotes;
-            labels.AddRange(QuoteScorer.ScoreArticle(article.Gold, quotes, new QuoteScores()));
-            rows.AddRange(quotes.Select(Features));
+            labels[a] = QuoteScorer.ScoreArticle(articles[a].Gold, predicted[a], new QuoteScores());
+            rows[a] = predicted[a].Select(Features).ToList();
         }
 
-        using var json = new Utf8JsonWriter(output, new JsonWriterOptions { Indented = true });
-        ConfidenceModel.Fit(rows, labels).Write(json);
+        return (predicted, rows, labels);
     }
 
     private static double[] Features(Quote quote)
@@ -159,21 +159,6 @@ public static class QuoteEvaluation
         return x;
     }
 
-    private static string IdOf(JsonElement line) =>
-        line.GetProperty("id") is { ValueKind: JsonValueKind.Number } n ? n.GetRawText() : line.GetProperty("id").GetString() ?? string.Empty;
-
     private static string Field(JsonElement q, string name) =>
         q.TryGetProperty(name, out JsonElement v) && v.ValueKind == JsonValueKind.String ? v.GetString()! : string.Empty;
-
-    private static IEnumerable<JsonElement> JsonLines(string path)
-    {
-        foreach (string line in File.ReadLines(path))
-        {
-            if (!string.IsNullOrWhiteSpace(line))
-            {
-                using JsonDocument doc = JsonDocument.Parse(line);
-                yield return doc.RootElement.Clone();
-            }
-        }
-    }
 }

@@ -4,7 +4,7 @@ using Engine.Summarization;
 
 namespace Engine.Evaluation;
 
-/// <summary>A document with extractive reference summaries, the budget it is judged at, and the set it comes from.</summary>
+/// <summary>A document with extractive reference summaries, the set it comes from, and the ratio of its words its summary may take (when the caller does not give the budget).</summary>
 public sealed record ReferenceDocument(string Id, string Set, string Text, IReadOnlyList<string> References, double Ratio);
 
 /// <summary>One fold's held-out ROUGE for the engine with weights fitted on the other folds, and for Lead.</summary>
@@ -44,15 +44,8 @@ public static class SummaryTuning
     public static List<ReferenceDocument> Load(string path, string split, double ratio, string set)
     {
         var docs = new List<ReferenceDocument>();
-        foreach (string line in File.ReadLines(path))
+        foreach (JsonElement root in JsonLines.Read(path))
         {
-            if (string.IsNullOrWhiteSpace(line))
-            {
-                continue;
-            }
-
-            using JsonDocument doc = JsonDocument.Parse(line);
-            JsonElement root = doc.RootElement;
             string docSplit = root.TryGetProperty("split", out JsonElement s) ? s.GetString() ?? string.Empty : string.Empty;
             if (split != "all" && docSplit != split)
             {
@@ -60,7 +53,7 @@ public static class SummaryTuning
             }
 
             docs.Add(new ReferenceDocument(
-                root.GetProperty("id").ToString(), set, root.GetProperty("text").GetString() ?? string.Empty,
+                JsonLines.IdOf(root), set, root.GetProperty("text").GetString() ?? string.Empty,
                 [.. root.GetProperty("references").EnumerateArray().Select(r => r.GetString() ?? string.Empty)], ratio));
         }
 
@@ -68,15 +61,28 @@ public static class SummaryTuning
     }
 
     /// <summary>ROUGE of the summaries of <paramref name="docs"/> (each at its own ratio) with <paramref name="weights"/> and <paramref name="algorithm"/>.</summary>
-    public static RougeResult Score(IReadOnlyList<ReferenceDocument> docs, FeatureWeights weights, SummaryAlgorithm algorithm = SummaryAlgorithm.Engine)
+    public static RougeResult Score(IReadOnlyList<ReferenceDocument> docs, FeatureWeights weights, SummaryAlgorithm algorithm = SummaryAlgorithm.Engine) =>
+        Score(docs, d => new SummarizerOptions { Budget = SummaryBudget.Ratio(d.Ratio), Weights = weights, Algorithm = algorithm });
+
+    /// <summary>
+    /// ROUGE of the summaries of <paramref name="docs"/>, each made with the options <paramref name="options"/>
+    /// gives it (macro average over documents, as <c>rouge.py</c> reports it); each summary's words
+    /// (as the scorer counts them) go into <paramref name="summaryWords"/> when it is given.
+    /// </summary>
+    public static RougeResult Score(IReadOnlyList<ReferenceDocument> docs, Func<ReferenceDocument, SummarizerOptions> options, int[]? summaryWords = null)
     {
         ArgumentNullException.ThrowIfNull(docs);
+        ArgumentNullException.ThrowIfNull(options);
         var results = new RougeResult[docs.Count];
         Parallel.For(0, docs.Count, i =>
         {
-            var options = new SummarizerOptions { Budget = SummaryBudget.Ratio(docs[i].Ratio), Weights = weights, Algorithm = algorithm };
-            Summary summary = Summarizer.Summarize(docs[i].Text, options);
-            results[i] = Rouge.Score(string.Join('\n', summary.SentenceTexts), docs[i].References);
+            Summary summary = Summarizer.Summarize(docs[i].Text, options(docs[i]));
+            string text = string.Join('\n', summary.SentenceTexts);
+            results[i] = Rouge.Score(text, docs[i].References);
+            if (summaryWords is not null)
+            {
+                summaryWords[i] = Rouge.Tokens(text).Count;
+            }
         });
         return Rouge.Mean(results);
     }
