@@ -35,25 +35,25 @@ public sealed class QuoteScores
     public int Predicted => Matched + Spurious;
 
     /// <summary>Matched over predicted quotes.</summary>
-    public double QuotePrecision => Ratio(Matched, Predicted);
+    public double QuotePrecision => RougeScore.From(Matched, Predicted, Gold).Precision;
 
     /// <summary>Matched over gold quotes.</summary>
-    public double QuoteRecall => Ratio(Matched, Gold);
+    public double QuoteRecall => RougeScore.From(Matched, Predicted, Gold).Recall;
 
     /// <summary>Harmonic mean of quote precision and recall.</summary>
-    public double QuoteF1 => F1(QuotePrecision, QuoteRecall);
+    public double QuoteF1 => RougeScore.From(Matched, Predicted, Gold).F1;
 
     /// <summary>Matched quotes whose speaker is right, over matched quotes.</summary>
     public double SpeakerAccuracy => Ratio(SpeakerRight, Matched);
 
     /// <summary>Quotes with the right speaker over predicted quotes.</summary>
-    public double EndToEndPrecision => Ratio(SpeakerRight, Predicted);
+    public double EndToEndPrecision => RougeScore.From(SpeakerRight, Predicted, Gold).Precision;
 
     /// <summary>Quotes with the right speaker over gold quotes.</summary>
-    public double EndToEndRecall => Ratio(SpeakerRight, Gold);
+    public double EndToEndRecall => RougeScore.From(SpeakerRight, Predicted, Gold).Recall;
 
     /// <summary>Harmonic mean of end-to-end precision and recall.</summary>
-    public double EndToEndF1 => F1(EndToEndPrecision, EndToEndRecall);
+    public double EndToEndF1 => RougeScore.From(SpeakerRight, Predicted, Gold).F1;
 
     /// <summary>The kinds gold quotes come in, in the order of <see cref="RecallOfKind"/>.</summary>
     public static IReadOnlyList<string> Kinds => KindNames;
@@ -99,7 +99,6 @@ public sealed class QuoteScores
 
     private static double Ratio(int a, int b) => b == 0 ? 0 : (double)a / b;
 
-    private static double F1(double p, double r) => p + r == 0 ? 0 : 2 * p * r / (p + r);
 }
 
 /// <summary>
@@ -181,17 +180,9 @@ public static class QuoteScorer
         return false;
     }
 
-    private static Dictionary<string, int> Bag(string text)
-    {
-        var bag = new Dictionary<string, int>(StringComparer.Ordinal);
-        foreach (string t in Rouge.Tokens(text ?? string.Empty))
-        {
-            bag[t] = bag.GetValueOrDefault(t) + 1;
-        }
+    private static Dictionary<string, int> Bag(string text) => Rouge.Counts(Rouge.Tokens(text ?? string.Empty), 1, out _);
 
-        return bag;
-    }
-
+    /// <summary>The token F1 of two bags, as ROUGE-1 computes it.</summary>
     private static double F1(Dictionary<string, int> a, Dictionary<string, int> b)
     {
         int overlap = 0, totalA = 0, totalB = 0;
@@ -206,12 +197,6 @@ public static class QuoteScorer
             totalB += count;
         }
 
-        if (overlap == 0)
-        {
-            return 0;
-        }
-
-        double p = (double)overlap / totalA, r = (double)overlap / totalB;
-        return 2 * p * r / (p + r);
+        return RougeScore.From(overlap, totalA, totalB).F1;
     }
 }

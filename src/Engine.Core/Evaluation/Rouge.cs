@@ -126,7 +126,8 @@ public static class Rouge
         return RougeScore.From(overlap, sysTotal, refTotal);
     }
 
-    private static Dictionary<string, int> Counts(List<string> tokens, int n, out int total)
+    /// <summary>Each n-gram of <paramref name="tokens"/> with its count; <paramref name="total"/> is the number of n-grams.</summary>
+    internal static Dictionary<string, int> Counts(List<string> tokens, int n, out int total)
     {
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         total = Math.Max(0, tokens.Count - n + 1);
