@@ -241,7 +241,8 @@ internal static class CueLexicon
     /// </summary>
     public static Agreement AgreementOf(string cue)
     {
-        string w = cue.Length >= 4 && cue[0] is 'و' or 'ف' && (Verbs.Contains(cue[1..]) || Participles.Contains(cue[1..])) ? cue[1..] : cue;
+        bool prefixed = (Matches(Verbs, cue, out bool verb) && verb) || (Matches(Participles, cue, out bool participle) && participle);
+        string w = prefixed ? cue[1..] : cue;
         if (w.EndsWith("وا", StringComparison.Ordinal) || w.EndsWith("ين", StringComparison.Ordinal) || w.EndsWith("ون", StringComparison.Ordinal))
         {
             return Agreement.Unknown;

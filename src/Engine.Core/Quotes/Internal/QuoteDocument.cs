@@ -146,7 +146,8 @@ internal sealed class QuoteDocument
         int end = SentenceEnd(SentenceOf[open]);
         for (int k = open + 2; k <= end; k++)
         {
-            if (Tokens[k].IsWord && (Norm(k) is { Length: >= 4 } n && ((n[0] is 'و' or 'ف' && CueLexicon.Verbs.Contains(n[1..])) || CueLexicon.Participles.Contains(n))))
+            string n = Norm(k);
+            if ((CueLexicon.Matches(CueLexicon.Verbs, n, out bool prefixed) && prefixed) || (n.Length >= 4 && CueLexicon.Participles.Contains(n)))
             {
                 return k - 1;
             }
