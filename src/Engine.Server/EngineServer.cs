@@ -1,31 +1,51 @@
+using System.Net;
 using Engine.Server.Internal;
 using Engine.Server.Services;
+using Grpc.AspNetCore.Server.Model;
+using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Engine.Server;
 
-/// <summary>Builds the gRPC host: services, health checking, reflection, limits and metrics.</summary>
+/// <summary>Builds the gRPC host: services, authentication, health checking, reflection, limits and metrics.</summary>
 public static class EngineServer
 {
     /// <summary>The address used when neither --urls nor Kestrel endpoints are configured.</summary>
     public const string DefaultUrl = "http://127.0.0.1:50051";
 
-    /// <summary>Builds the application from command-line <paramref name="args"/> (ASP.NET configuration syntax).</summary>
+    /// <summary>How long a stopping server waits for calls in flight; analyses still running are cancelled first.</summary>
+    public static readonly TimeSpan ShutdownTimeout = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Builds the application from command-line <paramref name="args"/> (ASP.NET configuration syntax).
+    /// Settings are read from appsettings.json next to the server's binary, whatever the current
+    /// directory. Throws <see cref="EngineConfigurationException"/> when a setting is invalid.
+    /// </summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
-        WebApplicationBuilder builder = WebApplication.CreateBuilder(args);
+        WebApplicationBuilder builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ContentRootPath = AppContext.BaseDirectory });
         IConfiguration config = builder.Configuration;
 
         // gRPC without TLS needs HTTP/2 on every endpoint (no ALPN to negotiate it); an endpoint
         // configured with a certificate (Kestrel:Endpoints:*:Certificate) serves TLS instead.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
-        if (string.IsNullOrEmpty(config["urls"]) && string.IsNullOrEmpty(config["ASPNETCORE_URLS"]) && !config.GetSection("Kestrel:Endpoints").Exists())
+        IReadOnlyList<string> urls = Urls(config);
+        if (urls.Count == 0)
         {
             builder.WebHost.UseUrls(DefaultUrl);
+            urls = [DefaultUrl];
+        }
+
+        EngineServerOptions limits = Bind(config);
+        if (limits.ApiKeys.Count == 0 && !limits.AllowAnonymous && urls.FirstOrDefault(u => !IsLoopback(u)) is { } open)
+        {
+            throw new EngineConfigurationException(
+                $"refusing to listen on {open} without authentication: configure Engine:ApiKeys (see README) or pass --Engine:AllowAnonymous=true.");
         }
 
         builder.Services.Configure<EngineServerOptions>(config.GetSection(EngineServerOptions.Section));
-        var limits = config.GetSection(EngineServerOptions.Section).Get<EngineServerOptions>() ?? new EngineServerOptions();
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddGrpc(grpc =>
         {
             // Room for the text limit plus the message's other fields, so that our own check,
@@ -36,6 +56,13 @@ public static class EngineServer
         });
         builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
+
+        // Every service is bound with request marshallers that answer an undecodable message with INVALID_ARGUMENT.
+        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(CheckedMessages<>));
+
+        builder.Services.AddAuthentication(BearerKeys.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerKeys>(BearerKeys.SchemeName, null);
+        builder.Services.AddAuthorization();
         builder.Services.AddMetrics();
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<RpcHandler>();
@@ -44,11 +71,71 @@ public static class EngineServer
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
-        app.MapGrpcService<SummarizerService>();
-        app.MapGrpcService<DocumentsService>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        var summarizer = app.MapGrpcService<SummarizerService>();
+        var documents = app.MapGrpcService<DocumentsService>();
+        if (limits.ApiKeys.Count > 0)
+        {
+            summarizer.RequireAuthorization();
+            documents.RequireAuthorization();
+        }
+
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
         app.MapGet("/", () => "Engine gRPC server (HTTP/2). The contract is protos/engine/v1/engine.proto.");
         return app;
     }
+
+    /// <summary>The engine's settings, bound and checked; every problem is reported at once.</summary>
+    private static EngineServerOptions Bind(IConfiguration config)
+    {
+        EngineServerOptions options;
+        try
+        {
+            options = config.GetSection(EngineServerOptions.Section).Get<EngineServerOptions>() ?? new EngineServerOptions();
+        }
+        catch (InvalidOperationException e)
+        {
+            // "Failed to convert configuration value 'abc' at 'Engine:MaxTextBytes' to type 'System.Int32'."
+            throw new EngineConfigurationException((e.InnerException is { } inner ? e.Message + " " + inner.Message : e.Message).TrimEnd());
+        }
+
+        string problems = string.Join(" ", options.Problems());
+        return problems.Length == 0 ? options : throw new EngineConfigurationException(problems);
+    }
+
+    /// <summary>The addresses the server is configured to listen on (none: the default).</summary>
+    private static List<string> Urls(IConfiguration config)
+    {
+        var urls = new List<string>();
+        foreach (string? list in new[] { config["urls"], config["ASPNETCORE_URLS"], config["http_ports"] is { Length: > 0 } ? "http://*:" + config["http_ports"] : null })
+        {
+            if (!string.IsNullOrEmpty(list))
+            {
+                urls.AddRange(list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+            }
+        }
+
+        foreach (IConfigurationSection endpoint in config.GetSection("Kestrel:Endpoints").GetChildren())
+        {
+            if (endpoint["Url"] is { Length: > 0 } url)
+            {
+                urls.Add(url);
+            }
+        }
+
+        return urls;
+    }
+
+    private static bool IsLoopback(string url)
+    {
+        int scheme = url.IndexOf("://", StringComparison.Ordinal);
+        string rest = scheme < 0 ? url : url[(scheme + 3)..];
+        string host = rest.StartsWith('[') ? rest[1..rest.IndexOf(']', StringComparison.Ordinal)] : rest.Split(':', '/')[0];
+        return host.Equals("localhost", StringComparison.OrdinalIgnoreCase) || (IPAddress.TryParse(host, out IPAddress? ip) && IPAddress.IsLoopback(ip));
+    }
 }
+
+/// <summary>A setting the server cannot start with; its message names the setting and the fix.</summary>
+public sealed class EngineConfigurationException(string message) : Exception(message);

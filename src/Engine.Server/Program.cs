@@ -1,3 +1,12 @@
 using Engine.Server;
 
-EngineServer.Build(args).Run();
+try
+{
+    EngineServer.Build(args).Run();
+    return 0;
+}
+catch (EngineConfigurationException e)
+{
+    Console.Error.WriteLine($"engine-server: {e.Message}");
+    return 2;
+}

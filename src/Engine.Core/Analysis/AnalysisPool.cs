@@ -27,15 +27,18 @@ public static class AnalysisPool
     /// Analyses <paramref name="text"/> with a pooled <see cref="TextAnalysis"/>, runs
     /// <paramref name="work"/> on it and returns the analysis to the pool on every path.
     /// Pass a static lambda and its <paramref name="state"/> to allocate nothing here.
+    /// <paramref name="cancellationToken"/> is checked while the text is analysed; pass it on to the
+    /// work so that a long text stops within one section's work of being cancelled.
     /// </summary>
-    public static TResult Analyze<TState, TResult>(string text, TState state, Func<TextAnalysis, TState, TResult> work)
+    public static TResult Analyze<TState, TResult>(string text, TState state, Func<TextAnalysis, TState, TResult> work, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         ArgumentNullException.ThrowIfNull(work);
         TextAnalysis analysis = Shared.Get();
         try
         {
-            analysis.Load(text);
+            analysis.Load(text, cancellationToken: cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
             return work(analysis, state);
         }
         finally

@@ -7,7 +7,7 @@ namespace Engine.Analysis;
 
 /// <summary>
 /// The shared analysis of one text that summaries and quotes read: tokens, sentences, a term id
-/// per token and a sorted term vector per sentence. Reusable: <see cref="Load(string, SentenceOptions?)"/> clears and refills
+/// per token and a sorted term vector per sentence. Reusable: <see cref="Load(string, SentenceOptions?, CancellationToken)"/> clears and refills
 /// it, keeping its pooled arrays, so a pooled instance analyses document after document without
 /// allocating. One owner at a time; <see cref="Dispose"/> returns the arrays to the pool.
 /// </summary>
@@ -55,9 +55,9 @@ public sealed class TextAnalysis : IDisposable
     /// Analyses <paramref name="text"/>, replacing whatever was loaded before. A long text is
     /// analysed section by section (<see cref="TextSections"/>), each section as a text of its
     /// own; <see cref="Tokens"/>, <see cref="TokenTerms"/> and <see cref="Sentences"/> still cover
-    /// the whole text.
+    /// the whole text. <paramref name="cancellationToken"/> is checked between sections.
     /// </summary>
-    public void Load(string text, SentenceOptions? options = null)
+    public void Load(string text, SentenceOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= SentenceOptions.Default;
@@ -76,6 +76,7 @@ public sealed class TextAnalysis : IDisposable
                 _children.Add(new TextAnalysis(Terms));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             TextAnalysis section = _children[_sectionCount];
             section.LoadSection(text[start..end], options, atDocumentStart: start == 0);
             AddSection(start, section);

@@ -34,11 +34,11 @@ public sealed class DocumentSession : IDisposable
     private int[] _starts;
     private bool _disposed;
 
-    private DocumentSession(string text, SummarizerOptions options)
+    private DocumentSession(string text, SummarizerOptions options, CancellationToken cancellationToken)
     {
         _options = options;
         _source = SourceText.From(text);
-        (_sections, _starts) = Analyze(text);
+        (_sections, _starts) = Analyze(text, cancellationToken);
         Version = 1;
         Current = Place(_source, _sections, _starts);
     }
@@ -76,20 +76,21 @@ public sealed class DocumentSession : IDisposable
         }
     }
 
-    /// <summary>Opens a document at version 1.</summary>
-    public static DocumentSession Open(string text, SummarizerOptions? options = null)
+    /// <summary>Opens a document at version 1; <paramref name="cancellationToken"/> is checked between sections.</summary>
+    public static DocumentSession Open(string text, SummarizerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new DocumentSession(text, options ?? SummarizerOptions.Default);
+        return new DocumentSession(text, options ?? SummarizerOptions.Default, cancellationToken);
     }
 
     /// <summary>
     /// Applies <paramref name="changes"/> (UTF-16 offsets into version <paramref name="baseVersion"/>).
     /// <paramref name="validate"/> sees the new text before it is analysed; if it throws, nothing changes.
     /// The new text is never built as one string here: sections are read from its chunks, and
-    /// <see cref="DocumentResult.Text"/> builds the string only when asked for.
+    /// <see cref="DocumentResult.Text"/> builds the string only when asked for. A cancelled edit
+    /// (<paramref name="cancellationToken"/> is checked between sections) changes nothing.
     /// </summary>
-    public EditResult Apply(long baseVersion, IReadOnlyList<TextChange> changes, Action<SourceText>? validate = null)
+    public EditResult Apply(long baseVersion, IReadOnlyList<TextChange> changes, Action<SourceText>? validate = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(changes);
         lock (_gate)
@@ -117,7 +118,7 @@ public sealed class DocumentSession : IDisposable
             }
 
             var edit = new Edit(ordered[0].Start, ordered[^1].End, source.Length - _source.Length);
-            (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(source, edit);
+            (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(source, edit, cancellationToken);
             SessionSection[] sections = [.. _sections.AsSpan(0, first), .. fresh, .. _sections.AsSpan(afterOld)];
             int[] starts = new int[sections.Length];
             _starts.AsSpan(0, first).CopyTo(starts);
@@ -182,7 +183,7 @@ public sealed class DocumentSession : IDisposable
     /// the first old section kept after them, the new sections with their starts, and how many
     /// sentences were analysed.
     /// </summary>
-    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(SourceText text, Edit edit)
+    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(SourceText text, Edit edit, CancellationToken cancellationToken)
     {
         int first = 0;
         while (first + 1 < _starts.Length && _starts[first + 1] < edit.Start)
@@ -222,6 +223,7 @@ public sealed class DocumentSession : IDisposable
         {
             for (int i = 0; i < fresh.Length; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 string sectionText = text.Substring(starts[i], ends[i] - starts[i]);
                 bool atStart = starts[i] == 0;
                 if (fresh.Length == 1 && afterOld == first + 1)
@@ -254,7 +256,7 @@ public sealed class DocumentSession : IDisposable
     }
 
     /// <summary>Analyses a whole text into sections.</summary>
-    private (SessionSection[] Sections, int[] Starts) Analyze(string text)
+    private (SessionSection[] Sections, int[] Starts) Analyze(string text, CancellationToken cancellationToken)
     {
         var sections = new List<SessionSection>();
         var starts = new List<int>();
@@ -262,6 +264,7 @@ public sealed class DocumentSession : IDisposable
         {
             for (int p = 0; p < text.Length || sections.Count == 0;)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 int end = TextSections.End(text, p);
                 sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options));
                 starts.Add(p);

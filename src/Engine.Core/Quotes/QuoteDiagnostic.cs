@@ -11,4 +11,10 @@ public sealed record QuoteDiagnostic(string Code, string Message, TextSpan Span)
 
     /// <summary>A quote whose speaker could not be found.</summary>
     public const string NoSpeaker = "Q003";
+
+    /// <summary>
+    /// Unmatched quote marks beyond the first hundred of a passage, counted in one diagnostic that
+    /// spans them (a text of stray marks would otherwise carry one diagnostic per character).
+    /// </summary>
+    public const string UnmatchedNotReported = "Q004";
 }

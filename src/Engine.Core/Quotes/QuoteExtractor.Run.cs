@@ -19,7 +19,7 @@ public static partial class QuoteExtractor
     private readonly record struct Cue(int First, int Last, CueType Type, bool Prefixed, bool Nominal = false);
 
     /// <summary>One article's extraction: walks the body sentences in order, keeping the speaker context.</summary>
-    private sealed partial class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics)
+    private sealed partial class Run(QuoteDocument doc, List<QuoteDiagnostic> diagnostics, CancellationToken cancellationToken)
     {
         /// <summary>How far after a verb its clause may open (a complementizer, a colon, a quotation), past a long subject with its titles and adverbials.</summary>
         private const int AnchorWindow = 40;
@@ -46,6 +46,7 @@ public static partial class QuoteExtractor
         {
             for (int s = 0; s < doc.Sentences.Length; s++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 if (doc.Sentences[s].IsBody)
                 {
                     Sentence(s);
@@ -63,23 +64,27 @@ public static partial class QuoteExtractor
             SpeakerEntity? sentenceSpeaker = null;
             int quotesBefore = Quotes.Count;
             (int First, int Last)? subject = MainSubject(first, last);
+
+            // Each cue's material ends before the next cue that cuts it: found in one backward pass.
+            var ends = new int[cues.Count];
+            var cuts = new bool[cues.Count];
+            for (int c = cues.Count - 1, end = last; c >= 0; c--)
+            {
+                ends[c] = end;
+                cuts[c] = Cuts(cues[c]);
+                end = cuts[c] ? cues[c].First - 1 : end;
+            }
+
             for (int c = 0; c < cues.Count; c++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 Cue cue = cues[c];
-                if (cue.First <= _claimedUntil && !Cuts(cue))
+                if (cue.First <= _claimedUntil && !cuts[c])
                 {
                     continue; // nested inside the content of an earlier quote
                 }
 
-                int end = last;
-                for (int d = c + 1; d < cues.Count; d++)
-                {
-                    if (Cuts(cues[d]))
-                    {
-                        end = cues[d].First - 1;
-                        break;
-                    }
-                }
+                int end = ends[c];
 
                 if (sentenceSpeaker is null && cue.Type == CueType.Participle && (subject ?? MainSubject(first, cue.First - 1, anySubject: true)) is { } main && main.Last < cue.First)
                 {

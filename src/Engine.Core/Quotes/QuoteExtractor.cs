@@ -19,21 +19,22 @@ public static partial class QuoteExtractor
 
     /// <summary>
     /// Extracts the quotes of an analysed text. A long text's sections (<see cref="Text.TextSections"/>)
-    /// are read one by one, each with its own speaker context.
+    /// are read one by one, each with its own speaker context. <paramref name="cancellationToken"/> is
+    /// checked sentence by sentence, and within a long sentence cue by cue.
     /// </summary>
-    public static QuoteResult Extract(TextAnalysis analysis)
+    public static QuoteResult Extract(TextAnalysis analysis, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
         if (analysis.SectionCount == 1)
         {
-            return ExtractSection(analysis);
+            return ExtractSection(analysis, cancellationToken);
         }
 
         var quotes = new List<Quote>();
         var diagnostics = new List<QuoteDiagnostic>();
         for (int i = 0; i < analysis.SectionCount; i++)
         {
-            QuoteResult section = ExtractSection(analysis.Section(i));
+            QuoteResult section = ExtractSection(analysis.Section(i), cancellationToken);
             AppendShifted(section, analysis.SectionStart(i), quotes, diagnostics);
         }
 
@@ -41,12 +42,12 @@ public static partial class QuoteExtractor
     }
 
     /// <summary>The quotes of one section (or of a text that is one section), with offsets into it.</summary>
-    internal static QuoteResult ExtractSection(TextAnalysis section)
+    internal static QuoteResult ExtractSection(TextAnalysis section, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<QuoteDiagnostic>();
-        List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, diagnostics);
+        List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, diagnostics, cancellationToken);
         var doc = new QuoteDocument(section, spans);
-        var run = new Run(doc, diagnostics);
+        var run = new Run(doc, diagnostics, cancellationToken);
         run.Extract();
         return new QuoteResult(run.Quotes, diagnostics);
     }

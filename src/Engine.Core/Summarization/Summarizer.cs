@@ -16,10 +16,14 @@ public static partial class Summarizer
     public static Summary Summarize(string text, SummarizerOptions? options = null) =>
         AnalysisPool.Analyze(text, options, static (analysis, o) => Summarize(analysis, o));
 
-    /// <summary>Summarizes an analysed text: each section is scored on its own, then the document's budget is filled.</summary>
-    public static Summary Summarize(TextAnalysis analysis, SummarizerOptions? options = null)
+    /// <summary>
+    /// Summarizes an analysed text: each section is scored on its own, then the document's budget is
+    /// filled. <paramref name="cancellationToken"/> is checked between sections.
+    /// </summary>
+    public static Summary Summarize(TextAnalysis analysis, SummarizerOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(analysis);
+        cancellationToken.ThrowIfCancellationRequested();
         options ??= SummarizerOptions.Default;
         int count = analysis.SectionCount;
         if (count == 1)
@@ -40,9 +44,11 @@ public static partial class Summarizer
         {
             for (int i = 0; i < count; i++)
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 sections[i] = new PlacedSection(SectionScores.Compute(analysis.Section(i), options), analysis.SectionStart(i), analysis.SectionFirstSentence(i));
             }
 
+            cancellationToken.ThrowIfCancellationRequested();
             return Combine(analysis.Text, sections, options);
         }
         finally

@@ -14,11 +14,13 @@ public sealed class OffsetMap : IDisposable
 {
     private readonly int[]? _toUnit; // UTF-16 position → unit offset; -1 inside a surrogate pair
     private readonly int _length;
+    private readonly Func<int, char>? _charAt; // for UTF-16: finds the middle of a surrogate pair
 
-    private OffsetMap(int length)
+    private OffsetMap(int length, Func<int, char> charAt)
     {
         Unit = OffsetUnit.Utf16;
         _length = length;
+        _charAt = charAt;
         UnitLength = length;
     }
 
@@ -26,7 +28,7 @@ public sealed class OffsetMap : IDisposable
     public static OffsetMap For(Incremental.SourceText text, OffsetUnit unit)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return unit == OffsetUnit.Utf16 ? new OffsetMap(text.Length) : new OffsetMap(text.ToString(), unit);
+        return unit == OffsetUnit.Utf16 ? new OffsetMap(text.Length, i => text[i]) : new OffsetMap(text.ToString(), unit);
     }
 
     /// <summary>Builds the map for <paramref name="text"/>.</summary>
@@ -38,6 +40,7 @@ public sealed class OffsetMap : IDisposable
         if (unit == OffsetUnit.Utf16)
         {
             UnitLength = text.Length;
+            _charAt = i => text[i];
             return;
         }
 
@@ -92,7 +95,13 @@ public sealed class OffsetMap : IDisposable
 
         if (_toUnit is null)
         {
-            utf16 = (int)offset;
+            int at = (int)offset;
+            if (at > 0 && at < _length && _charAt is not null && char.IsHighSurrogate(_charAt(at - 1)) && char.IsLowSurrogate(_charAt(at)))
+            {
+                return false; // between the halves of a surrogate pair
+            }
+
+            utf16 = at;
             return true;
         }
 

@@ -5,14 +5,25 @@ using CoreOffsetUnit = Engine.Text.OffsetUnit;
 
 namespace Engine.Server.Internal;
 
-/// <summary>An open document: its session and how the client counts offsets.</summary>
-internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit unit, bool explain)
+/// <summary>Who holds a document and what they call it: a document is reachable only by the principal that opened it.</summary>
+internal readonly record struct DocumentKey(string Principal, string Id);
+
+/// <summary>An open document: its session, how the client counts offsets, and its estimated live size.</summary>
+internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit unit)
 {
+    /// <summary>
+    /// Live bytes per UTF-16 code unit of a session's text, measured over news text (100 KB of
+    /// UTF-8): the text, its tokens, sentences, term vectors, summary features and quotes, and the
+    /// session's term table.
+    /// </summary>
+    public const int BytesPerChar = 30;
+
     public DocumentSession Session { get; } = session;
 
     public CoreOffsetUnit Unit { get; } = unit;
 
-    public bool Explain { get; } = explain;
+    /// <summary>The estimated live size of the session; updated after each edit.</summary>
+    public long Bytes { get; private set; } = Estimate(session);
 
     public long LastUsedTicks { get; private set; } = Environment.TickCount64;
 
@@ -24,26 +35,48 @@ internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit uni
         LastUsedTicks = Environment.TickCount64;
         LastUsedSequence = sequence;
     }
+
+    /// <summary>Re-estimates the size after an edit; returns the change.</summary>
+    public long Resize()
+    {
+        long before = Bytes;
+        Bytes = Estimate(Session);
+        return Bytes - before;
+    }
+
+    private static long Estimate(DocumentSession session) => (long)session.Source.Length * BytesPerChar;
 }
 
 /// <summary>
-/// The server-side documents of the Documents service, keyed by document_id and shared by every
-/// stream, so a client that reconnects carries on where it left off. Bounded: at most
-/// <see cref="EngineServerOptions.MaxDocuments"/> documents (the least recently used goes first)
-/// and none idle longer than <see cref="EngineServerOptions.DocumentIdleTimeout"/>.
+/// The server-side documents of the Documents service, keyed by principal and document_id and
+/// shared by every stream, so a client that reconnects carries on where it left off. Bounded: at
+/// most <see cref="EngineServerOptions.MaxDocuments"/> documents and
+/// <see cref="EngineServerOptions.MaxDocumentBytes"/> estimated bytes (the least recently used
+/// go first), <see cref="EngineServerOptions.MaxDocumentsPerPrincipal"/> per principal, and none
+/// idle longer than <see cref="EngineServerOptions.DocumentIdleTimeout"/>.
 /// </summary>
 internal sealed class DocumentStore(IOptions<EngineServerOptions> options, EngineMetrics metrics, ILogger<DocumentStore> logger)
 {
-    private readonly ConcurrentDictionary<string, StoredDocument> _documents = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<DocumentKey, StoredDocument> _documents = new();
+    private readonly ConcurrentDictionary<string, int> _perPrincipal = new(StringComparer.Ordinal);
     private readonly Lock _evictionGate = new();
     private long _sequence;
+    private long _bytes;
 
     public int Count => _documents.Count;
 
-    public bool TryGet(string id, out StoredDocument document)
+    /// <summary>The estimated live bytes of every open document.</summary>
+    public long Bytes => Interlocked.Read(ref _bytes);
+
+    public bool Contains(DocumentKey key) => _documents.ContainsKey(key);
+
+    /// <summary>How many documents <paramref name="principal"/> holds open.</summary>
+    public int CountOf(string principal) => _perPrincipal.TryGetValue(principal, out int n) ? n : 0;
+
+    public bool TryGet(DocumentKey key, out StoredDocument document)
     {
         Sweep();
-        if (_documents.TryGetValue(id, out StoredDocument? found))
+        if (_documents.TryGetValue(key, out StoredDocument? found))
         {
             found.Touch(Interlocked.Increment(ref _sequence));
             document = found;
@@ -54,46 +87,49 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
         return false;
     }
 
-    public bool TryAdd(string id, StoredDocument document)
+    public bool TryAdd(DocumentKey key, StoredDocument document)
     {
         Sweep();
         document.Touch(Interlocked.Increment(ref _sequence));
-        if (!_documents.TryAdd(id, document))
+        if (!_documents.TryAdd(key, document))
         {
             document.Session.Dispose();
             return false;
         }
 
+        _perPrincipal.AddOrUpdate(key.Principal, 1, static (_, n) => n + 1);
+        Interlocked.Add(ref _bytes, document.Bytes);
         metrics.DocumentsChanged(1);
-        lock (_evictionGate)
-        {
-            while (_documents.Count > options.Value.MaxDocuments)
-            {
-                var oldest = _documents.Where(d => d.Key != id).MinBy(d => d.Value.LastUsedSequence);
-                if (oldest.Key is null)
-                {
-                    break;
-                }
-
-                Remove(oldest.Key, "over the document limit");
-            }
-        }
-
+        Evict(key);
         return true;
     }
 
-    public bool Remove(string id, string reason = "closed")
+    /// <summary>Counts a document's new size after an edit, evicting others if the store is now over its byte limit.</summary>
+    public void Resized(DocumentKey key, StoredDocument document)
     {
-        if (!_documents.TryRemove(id, out StoredDocument? removed))
+        long change = document.Resize();
+        if (change != 0 && _documents.ContainsKey(key))
+        {
+            Interlocked.Add(ref _bytes, change);
+            Evict(key);
+        }
+    }
+
+    public bool Remove(DocumentKey key, string reason = "closed")
+    {
+        if (!_documents.TryRemove(key, out StoredDocument? removed))
         {
             return false;
         }
 
+        _perPrincipal.AddOrUpdate(key.Principal, 0, static (_, n) => n - 1);
+        _perPrincipal.TryRemove(new KeyValuePair<string, int>(key.Principal, 0));
+        Interlocked.Add(ref _bytes, -removed.Bytes);
         removed.Session.Dispose();
         metrics.DocumentsChanged(-1);
         if (reason != "closed")
         {
-            Log.Evicted(logger, id, reason);
+            Log.Evicted(logger, key.Id, reason);
         }
 
         return true;
@@ -104,11 +140,30 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
     {
         long limit = (long)options.Value.DocumentIdleTimeout.TotalMilliseconds;
         long now = Environment.TickCount64;
-        foreach (var (id, document) in _documents)
+        foreach (var (key, document) in _documents)
         {
             if (now - document.LastUsedTicks > limit)
             {
-                Remove(id, "idle");
+                Remove(key, "idle");
+            }
+        }
+    }
+
+    /// <summary>Evicts the least recently used documents (never <paramref name="keep"/>) while the store is over either limit.</summary>
+    private void Evict(DocumentKey keep)
+    {
+        EngineServerOptions limits = options.Value;
+        lock (_evictionGate)
+        {
+            while (_documents.Count > limits.MaxDocuments || Bytes > limits.MaxDocumentBytes)
+            {
+                var oldest = _documents.Where(d => d.Key != keep).MinBy(d => d.Value.LastUsedSequence);
+                if (oldest.Value is null)
+                {
+                    break;
+                }
+
+                Remove(oldest.Key, _documents.Count > limits.MaxDocuments ? "over the document limit" : "over the memory limit");
             }
         }
     }

@@ -18,4 +18,7 @@ internal static partial class Log
 
     [LoggerMessage(5, LogLevel.Error, "{Method} failed")]
     public static partial void Failed(ILogger logger, string method, Exception exception);
+
+    [LoggerMessage(6, LogLevel.Warning, "{Method}: undecodable request ({Problem})")]
+    public static partial void Undecodable(ILogger logger, string method, string problem);
 }

@@ -24,6 +24,37 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
         ValidateSize(text, field);
     }
 
+    /// <summary>Checks an identifier's size (<see cref="EngineServerOptions.MaxIdBytes"/>).</summary>
+    public void ValidateId(string id, string field)
+    {
+        int bytes = Encoding.UTF8.GetByteCount(id);
+        if (bytes > _options.MaxIdBytes)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"{field} is {bytes} bytes; the limit is {_options.MaxIdBytes} bytes (Engine:MaxIdBytes)."));
+        }
+    }
+
+    /// <summary>Checks a title's size (<see cref="EngineServerOptions.MaxTitleBytes"/>).</summary>
+    public void ValidateTitle(string? title)
+    {
+        int bytes = title is null ? 0 : Encoding.UTF8.GetByteCount(title);
+        if (bytes > _options.MaxTitleBytes)
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, $"title is {bytes} bytes; the limit is {_options.MaxTitleBytes} bytes (Engine:MaxTitleBytes)."));
+        }
+    }
+
+    /// <summary>Checks everything of a SummarizeRequest but its budget and options: text, id and title.</summary>
+    public void Validate(SummarizeRequest request)
+    {
+        ValidateId(request.Id, "id");
+        ValidateTitle(request.HasTitle ? request.Title : null);
+        ValidateText(request.Text);
+    }
+
+    /// <summary>The most diagnostics in one response.</summary>
+    public int MaxDiagnostics => _options.MaxDiagnostics;
+
     /// <summary>Checks only the size limit.</summary>
     public void ValidateSize(string text, string field = "text")
     {

@@ -61,8 +61,11 @@ internal static class Wire
         End = map.ToUnit(d.Span.End),
     };
 
-    /// <summary>A whole response: summary sentences (when there is a summary), quotes, diagnostics and stats.</summary>
-    public static SummarizeResponse Response(string id, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs)
+    /// <summary>
+    /// A whole response: summary sentences (when there is a summary), quotes, at most
+    /// <paramref name="maxDiagnostics"/> diagnostics (the rest counted in the stats) and stats.
+    /// </summary>
+    public static SummarizeResponse Response(string id, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs, int maxDiagnostics)
     {
         var response = new SummarizeResponse { Id = id };
         if (summary is not null)
@@ -83,12 +86,14 @@ internal static class Wire
             response.Quotes.Add(Quote(q, map));
         }
 
-        foreach (QuoteDiagnostic d in quotes.Diagnostics)
+        int diagnostics = Math.Min(quotes.Diagnostics.Count, maxDiagnostics);
+        for (int i = 0; i < diagnostics; i++)
         {
-            response.Diagnostics.Add(Diagnostic(d, map));
+            response.Diagnostics.Add(Diagnostic(quotes.Diagnostics[i], map));
         }
 
         response.Stats = Stats(summary, quotes, sentenceCount, elapsedMs);
+        response.Stats.DiagnosticsOmitted = quotes.Diagnostics.Count - diagnostics;
         return response;
     }
 

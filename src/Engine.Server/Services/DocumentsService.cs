@@ -4,25 +4,34 @@ using Engine.Incremental;
 using Engine.Server.Internal;
 using Engine.Text;
 using EditStats = Engine.Grpc.V1.EditStats;
+using Engine.Summarization;
 using Grpc.Core;
+using Microsoft.Extensions.Options;
 
 namespace Engine.Server.Services;
 
-/// <summary>The Documents service: editing sessions over the shared <see cref="DocumentStore"/>.</summary>
-internal sealed class DocumentsService(DocumentStore store, Requests requests, RpcHandler handler) : Documents.DocumentsBase
+/// <summary>
+/// The Documents service: editing sessions over the shared <see cref="DocumentStore"/>. A document
+/// belongs to the principal that opened it; for anyone else it does not exist.
+/// </summary>
+internal sealed class DocumentsService(DocumentStore store, Requests requests, RpcHandler handler, IOptions<EngineServerOptions> options) : Documents.DocumentsBase
 {
+    private const string NarrowUpdate = "Ask for fewer sentences (max_sentences, ratio, max_words), leave explain off, or edit a shorter document.";
+
     public override Task Edit(IAsyncStreamReader<EditRequest> requestStream, IServerStreamWriter<DocumentUpdate> responseStream, ServerCallContext context) =>
         handler.RunAsync(nameof(Edit), context, async () =>
         {
+            string principal = BearerKeys.PrincipalOf(context);
+            bool deadline = context.Deadline != DateTime.MaxValue;
             await foreach (EditRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                DocumentUpdate? update = request.RequestCase switch
+                DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context.CancellationToken, deadline, ct => Task.FromResult(request.RequestCase switch
                 {
-                    EditRequest.RequestOneofCase.Open => Open(request.Open),
-                    EditRequest.RequestOneofCase.Change => Change(request.Change),
-                    EditRequest.RequestOneofCase.Close => Close(request.Close),
+                    EditRequest.RequestOneofCase.Open => Open(principal, request.Open, ct),
+                    EditRequest.RequestOneofCase.Change => Change(principal, request.Change, ct),
+                    EditRequest.RequestOneofCase.Close => Close(principal, request.Close),
                     _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "EditRequest holds none of open, change or close.")),
-                };
+                })).ConfigureAwait(false);
                 if (update is not null)
                 {
                     await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);
@@ -30,27 +39,43 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             }
         });
 
-    private DocumentUpdate Open(OpenDocument open)
+    private DocumentUpdate Open(string principal, OpenDocument open, CancellationToken ct)
     {
-        string id = RequireId(open.DocumentId);
+        var key = new DocumentKey(principal, RequireId(open.DocumentId));
+        string id = key.Id;
         requests.ValidateText(open.Text);
+        requests.ValidateTitle(open.Options is { HasTitle: true } o ? o.Title : null);
         var unit = Requests.Unit(open.Options?.OffsetUnit ?? Grpc.V1.OffsetUnit.Unspecified);
-        long start = Stopwatch.GetTimestamp();
-        var session = DocumentSession.Open(open.Text, Requests.Summarizer(open.Options));
-        var document = new StoredDocument(session, unit, open.Options?.Explain ?? false);
-        if (!store.TryAdd(id, document))
+        SummarizerOptions summarizerOptions = Requests.Summarizer(open.Options);
+
+        // Refused before any analysis: a duplicate, or one document too many for this principal.
+        if (store.Contains(key))
         {
-            throw new RpcException(new Status(StatusCode.AlreadyExists, $"document '{id}' is already open; send change at its version or close it first."));
+            throw AlreadyOpen(id);
+        }
+
+        if (store.CountOf(principal) >= options.Value.MaxDocumentsPerPrincipal)
+        {
+            throw new RpcException(new Status(StatusCode.ResourceExhausted, $"{store.CountOf(principal)} documents are open for this caller; the limit is {options.Value.MaxDocumentsPerPrincipal} (Engine:MaxDocumentsPerPrincipal). Close one first."));
+        }
+
+        long start = Stopwatch.GetTimestamp();
+        var session = DocumentSession.Open(open.Text, summarizerOptions, ct);
+        var document = new StoredDocument(session, unit);
+        if (!store.TryAdd(key, document))
+        {
+            throw AlreadyOpen(id);
         }
 
         var stats = new EditStats { SentencesAnalyzed = session.Current.SentenceCount, SectionsAnalyzed = session.SectionCount };
         return Update(id, session.Version, session.Current, document, stats, start);
     }
 
-    private DocumentUpdate Change(ChangeDocument change)
+    private DocumentUpdate Change(string principal, ChangeDocument change, CancellationToken ct)
     {
-        string id = RequireId(change.DocumentId);
-        if (!store.TryGet(id, out StoredDocument document))
+        var key = new DocumentKey(principal, RequireId(change.DocumentId));
+        string id = key.Id;
+        if (!store.TryGet(key, out StoredDocument document))
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"document '{id}' is not open (never opened, closed, or evicted); open it again."));
         }
@@ -81,7 +106,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         EditResult result;
         try
         {
-            result = document.Session.Apply(change.BaseVersion, changes, inserts ? text => requests.ValidateSize(text) : null);
+            result = document.Session.Apply(change.BaseVersion, changes, inserts ? text => requests.ValidateSize(text) : null, ct);
         }
         catch (EditRejectedException e) when (e.Error == EditError.Closed)
         {
@@ -107,13 +132,14 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             SectionsReused = result.Stats.SectionsReused,
             SectionsAnalyzed = result.Stats.SectionsAnalyzed,
         };
+        store.Resized(key, document);
         return Update(id, result.Version, result.Result, document, stats, start);
     }
 
-    private DocumentUpdate? Close(CloseDocument close)
+    private DocumentUpdate? Close(string principal, CloseDocument close)
     {
         string id = RequireId(close.DocumentId);
-        if (!store.Remove(id))
+        if (!store.Remove(new DocumentKey(principal, id)))
         {
             throw new RpcException(new Status(StatusCode.NotFound, $"document '{id}' is not open."));
         }
@@ -121,13 +147,24 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         return null;
     }
 
-    private static DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start)
+    private DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start)
     {
         using OffsetMap map = OffsetMap.For(result.Source, document.Unit);
-        SummarizeResponse response = Wire.Response(id, result.Summary, result.Quotes, result.SentenceCount, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
-        return new DocumentUpdate { DocumentId = id, Version = version, Result = response, Stats = stats };
+        SummarizeResponse response = Wire.Response(id, result.Summary, result.Quotes, result.SentenceCount, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds, requests.MaxDiagnostics);
+        return handler.Bounded(nameof(Edit), new DocumentUpdate { DocumentId = id, Version = version, Result = response, Stats = stats }, NarrowUpdate);
     }
 
-    private static string RequireId(string id) =>
-        string.IsNullOrWhiteSpace(id) ? throw new RpcException(new Status(StatusCode.InvalidArgument, "document_id is empty.")) : id;
+    private static RpcException AlreadyOpen(string id) =>
+        new(new Status(StatusCode.AlreadyExists, $"document '{id}' is already open; send change at its version or close it first."));
+
+    private string RequireId(string id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            throw new RpcException(new Status(StatusCode.InvalidArgument, "document_id is empty."));
+        }
+
+        requests.ValidateId(id, "document_id");
+        return id;
+    }
 }

@@ -18,54 +18,57 @@ namespace Engine.Server.Services;
 /// <summary>The Summarizer service: maps messages to the core and back; no linguistics here.</summary>
 internal sealed class SummarizerService(Requests requests, RpcHandler handler, IOptions<EngineServerOptions> options) : Grpc.V1.Summarizer.SummarizerBase
 {
+    /// <summary>What a client can change when a Summarize or ExtractQuotes response is over the size limit.</summary>
+    private const string NarrowSummary = "Ask for fewer sentences (max_sentences, ratio, max_words), leave explain off, raise min_confidence, or send less text.";
+
     public override Task<SummarizeResponse> Summarize(SummarizeRequest request, ServerCallContext context) =>
-        handler.RunAsync(nameof(Summarize), context, () => Task.FromResult(Process(request, summarize: true, context.CancellationToken)));
+        handler.RunAsync(nameof(Summarize), context, () => handler.AnalyzeAsync(nameof(Summarize), context, ct => handler.Bounded(nameof(Summarize), Process(request, summarize: true, ct), NarrowSummary)));
 
     public override Task<SummarizeResponse> ExtractQuotes(SummarizeRequest request, ServerCallContext context) =>
-        handler.RunAsync(nameof(ExtractQuotes), context, () => Task.FromResult(Process(request, summarize: false, context.CancellationToken)));
+        handler.RunAsync(nameof(ExtractQuotes), context, () => handler.AnalyzeAsync(nameof(ExtractQuotes), context, ct => handler.Bounded(nameof(ExtractQuotes), Process(request, summarize: false, ct), NarrowSummary)));
 
     public override Task SummarizeStream(SummarizeRequest request, IServerStreamWriter<SummarizeEvent> responseStream, ServerCallContext context) =>
-        handler.RunAsync(nameof(SummarizeStream), context, async () =>
+        handler.RunAsync(nameof(SummarizeStream), context, () => handler.AnalyzeAsync(nameof(SummarizeStream), context.CancellationToken, context.Deadline != DateTime.MaxValue, async ct =>
         {
-            requests.ValidateText(request.Text);
+            requests.Validate(request);
             SummarizerOptions summarizerOptions = Requests.Summarizer(request);
             double minConfidence = Requests.MinConfidence(request);
-            CancellationToken ct = context.CancellationToken;
             long start = Stopwatch.GetTimestamp();
             using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
             TextAnalysis analysis = AnalysisPool.Shared.Get();
             try
             {
-                analysis.Load(request.Text);
-                ct.ThrowIfCancellationRequested();
+                analysis.Load(request.Text, cancellationToken: ct);
 
                 // Quotes first: they go out while the summary is still being computed.
-                QuoteResult quotes = QuoteExtractor.Extract(analysis).WithMinConfidence(minConfidence);
+                QuoteResult quotes = QuoteExtractor.Extract(analysis, ct).WithMinConfidence(minConfidence);
                 foreach (Engine.Quotes.Quote q in quotes.Quotes)
                 {
                     await responseStream.WriteAsync(new SummarizeEvent { Quote = Wire.Quote(q, map) }, ct).ConfigureAwait(false);
                 }
 
-                foreach (QuoteDiagnostic d in quotes.Diagnostics)
+                int diagnostics = Math.Min(quotes.Diagnostics.Count, requests.MaxDiagnostics);
+                for (int i = 0; i < diagnostics; i++)
                 {
-                    await responseStream.WriteAsync(new SummarizeEvent { Diagnostic = Wire.Diagnostic(d, map) }, ct).ConfigureAwait(false);
+                    await responseStream.WriteAsync(new SummarizeEvent { Diagnostic = Wire.Diagnostic(quotes.Diagnostics[i], map) }, ct).ConfigureAwait(false);
                 }
 
-                ct.ThrowIfCancellationRequested();
-                Summary summary = Summarizer.Summarize(analysis, summarizerOptions);
+                Summary summary = Summarizer.Summarize(analysis, summarizerOptions, ct);
                 foreach (ScoredSentence s in summary.Sentences)
                 {
                     await responseStream.WriteAsync(new SummarizeEvent { Sentence = Wire.Sentence(summary, s, map) }, ct).ConfigureAwait(false);
                 }
 
-                double elapsed = Stopwatch.GetElapsedTime(start).TotalMilliseconds;
-                await responseStream.WriteAsync(new SummarizeEvent { Stats = Wire.Stats(summary, quotes, analysis.Sentences.Length, elapsed) }, ct).ConfigureAwait(false);
+                Stats stats = Wire.Stats(summary, quotes, analysis.Sentences.Length, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+                stats.DiagnosticsOmitted = quotes.Diagnostics.Count - diagnostics;
+                await responseStream.WriteAsync(new SummarizeEvent { Stats = stats }, ct).ConfigureAwait(false);
+                return true;
             }
             finally
             {
                 AnalysisPool.Shared.Return(analysis);
             }
-        });
+        }));
 
     public override Task SummarizeBatch(IAsyncStreamReader<SummarizeRequest> requestStream, IServerStreamWriter<SummarizeResponse> responseStream, ServerCallContext context) =>
         handler.RunAsync(nameof(SummarizeBatch), context, async () =>
@@ -93,7 +96,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                             {
                                 try
                                 {
-                                    await done.Writer.WriteAsync(ProcessOrError(request, ct), ct).ConfigureAwait(false);
+                                    await done.Writer.WriteAsync(await ProcessOrErrorAsync(request, ct).ConfigureAwait(false), ct).ConfigureAwait(false);
                                 }
                                 catch (Exception e) when (e is OperationCanceledException or ChannelClosedException)
                                 {
@@ -131,11 +134,11 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         });
 
     public override Task<TokenizeResponse> Tokenize(TokenizeRequest request, ServerCallContext context) =>
-        handler.RunAsync(nameof(Tokenize), context, () =>
+        handler.RunAsync(nameof(Tokenize), context, () => handler.AnalyzeAsync(nameof(Tokenize), context, ct =>
         {
             requests.ValidateText(request.Text);
             using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-            return Task.FromResult(AnalysisPool.Analyze(request.Text, (request.Text, map), static (analysis, s) =>
+            return handler.Bounded(nameof(Tokenize), AnalysisPool.Analyze(request.Text, (request.Text, map), static (analysis, s) =>
             {
                 var response = new TokenizeResponse();
                 foreach (Token t in analysis.Tokens)
@@ -158,14 +161,15 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                 }
 
                 return response;
-            }));
-        });
+            }, ct), "Send less text: each token and sentence comes back with its text.");
+        }));
 
-    private SummarizeResponse ProcessOrError(SummarizeRequest request, CancellationToken ct)
+    /// <summary>One document of a batch: its response, or a response holding only its id and error, so that one document's failure never costs the batch its other answers.</summary>
+    private async Task<SummarizeResponse> ProcessOrErrorAsync(SummarizeRequest request, CancellationToken ct)
     {
         try
         {
-            return Process(request, summarize: true, ct);
+            return await handler.AnalyzeAsync(nameof(SummarizeBatch), ct, callHasDeadline: false, analysis => Task.FromResult(handler.Bounded(nameof(SummarizeBatch), Process(request, summarize: true, analysis), NarrowSummary))).ConfigureAwait(false);
         }
         catch (RpcException e)
         {
@@ -181,19 +185,17 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
 
     private SummarizeResponse Process(SummarizeRequest request, bool summarize, CancellationToken ct)
     {
-        requests.ValidateText(request.Text);
+        requests.Validate(request);
         SummarizerOptions summarizerOptions = Requests.Summarizer(request);
         double minConfidence = Requests.MinConfidence(request);
         long start = Stopwatch.GetTimestamp();
         using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, minConfidence, map, start, ct), static (analysis, s) =>
+        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, minConfidence, map, start, ct, requests.MaxDiagnostics), static (analysis, s) =>
         {
-            s.ct.ThrowIfCancellationRequested();
-            QuoteResult quotes = QuoteExtractor.Extract(analysis).WithMinConfidence(s.minConfidence);
-            s.ct.ThrowIfCancellationRequested();
-            Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions) : null;
-            return Wire.Response(s.request.Id, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds);
-        });
+            QuoteResult quotes = QuoteExtractor.Extract(analysis, s.ct).WithMinConfidence(s.minConfidence);
+            Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions, s.ct) : null;
+            return Wire.Response(s.request.Id, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds, s.MaxDiagnostics);
+        }, ct);
         Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
         return response;
     }

@@ -17,17 +17,27 @@ internal readonly record struct QuotedSpan(int Open, int Close, int Words)
 /// </summary>
 internal static class QuotePairing
 {
-    public static List<QuotedSpan> Pair(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<QuoteDiagnostic> diagnostics)
+    /// <summary>
+    /// The most unmatched marks reported one by one in a section; the rest are counted in one
+    /// <see cref="QuoteDiagnostic.UnmatchedNotReported"/>, so a text of stray marks costs no more
+    /// than its tokens.
+    /// </summary>
+    public const int MaxMarkDiagnostics = 100;
+
+    public static List<QuotedSpan> Pair(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<QuoteDiagnostic> diagnostics, CancellationToken cancellationToken = default)
     {
+        var report = new MarkReport(text, diagnostics);
         var spans = new List<QuotedSpan>();
         var stack = new List<int>();
+        var words = new WordCounts(tokens);
         int paragraph = -1;
         int paragraphEnd = -1;
         foreach (Sentence s in sentences)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             if (s.Paragraph != paragraph)
             {
-                CloseParagraph(text, tokens, stack, spans, diagnostics, paragraphEnd);
+                CloseParagraph(tokens, words, stack, spans, report, paragraphEnd);
                 paragraph = s.Paragraph;
             }
 
@@ -49,27 +59,27 @@ internal static class QuotePairing
                 {
                     int open = stack[^1];
                     stack.RemoveAt(stack.Count - 1);
-                    spans.Add(new QuotedSpan(open, i, CountWords(tokens, open + 1, i - 1)));
+                    spans.Add(new QuotedSpan(open, i, words.Between(open + 1, i - 1)));
                 }
                 else
                 {
-                    diagnostics.Add(new QuoteDiagnostic(QuoteDiagnostic.UnopenedQuote, $"Closing quote mark '{text[t.Start]}' has no opening mark before it.", new TextSpan(t.Start, t.End)));
+                    report.Add(QuoteDiagnostic.UnopenedQuote, t);
                 }
             }
         }
 
-        CloseParagraph(text, tokens, stack, spans, diagnostics, paragraphEnd);
+        CloseParagraph(tokens, words, stack, spans, report, paragraphEnd);
+        report.Complete();
         spans.Sort((a, b) => a.Open.CompareTo(b.Open));
         return spans;
     }
 
-    private static void CloseParagraph(string text, ReadOnlySpan<Token> tokens, List<int> stack, List<QuotedSpan> spans, List<QuoteDiagnostic> diagnostics, int paragraphEnd)
+    private static void CloseParagraph(ReadOnlySpan<Token> tokens, WordCounts words, List<int> stack, List<QuotedSpan> spans, MarkReport report, int paragraphEnd)
     {
         foreach (int open in stack)
         {
-            Token t = tokens[open];
-            diagnostics.Add(new QuoteDiagnostic(QuoteDiagnostic.UnclosedQuote, $"Opening quote mark '{text[t.Start]}' is not closed before the end of its paragraph.", new TextSpan(t.Start, t.End)));
-            spans.Add(new QuotedSpan(open, -1, CountWords(tokens, open + 1, paragraphEnd)));
+            report.Add(QuoteDiagnostic.UnclosedQuote, tokens[open]);
+            spans.Add(new QuotedSpan(open, -1, words.Between(open + 1, paragraphEnd)));
         }
 
         stack.Clear();
@@ -111,17 +121,65 @@ internal static class QuotePairing
     private static bool IsPrefixParticle(string text, Token t) =>
         t.Kind == TokenKind.ArabicWord && t.Length <= 2 && text[t.Start] is 'ل' or 'ب' or 'ك';
 
-    private static int CountWords(ReadOnlySpan<Token> tokens, int from, int to)
+    /// <summary>The diagnostics of unmatched marks: the first <see cref="MaxMarkDiagnostics"/> one by one, then a count.</summary>
+    private sealed class MarkReport(string text, List<QuoteDiagnostic> diagnostics)
     {
-        int words = 0;
-        for (int i = from; i <= to && i < tokens.Length; i++)
+        private int _reported;
+        private int _omitted;
+        private int _omittedStart;
+        private int _omittedEnd;
+
+        public void Add(string code, Token mark)
         {
-            if (tokens[i].IsWord || tokens[i].Kind == TokenKind.Number)
+            if (_reported < MaxMarkDiagnostics)
             {
-                words++;
+                _reported++;
+                char c = text[mark.Start];
+                string message = code == QuoteDiagnostic.UnopenedQuote
+                    ? $"Closing quote mark '{c}' has no opening mark before it."
+                    : $"Opening quote mark '{c}' is not closed before the end of its paragraph.";
+                diagnostics.Add(new QuoteDiagnostic(code, message, new TextSpan(mark.Start, mark.End)));
+                return;
+            }
+
+            _omittedStart = _omitted++ == 0 ? mark.Start : Math.Min(_omittedStart, mark.Start);
+            _omittedEnd = Math.Max(_omittedEnd, mark.End);
+        }
+
+        public void Complete()
+        {
+            if (_omitted > 0)
+            {
+                diagnostics.Add(new QuoteDiagnostic(
+                    QuoteDiagnostic.UnmatchedNotReported,
+                    $"{_omitted} more unmatched quote marks in this passage are not reported one by one.",
+                    new TextSpan(_omittedStart, _omittedEnd)));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The number of words (and numbers) before each token, so that the words of any quotation are
+    /// counted in constant time: a paragraph of unclosed marks (««««…) stays linear.
+    /// </summary>
+    private readonly struct WordCounts
+    {
+        private readonly int[] _before;
+
+        public WordCounts(ReadOnlySpan<Token> tokens)
+        {
+            _before = new int[tokens.Length + 1];
+            for (int i = 0; i < tokens.Length; i++)
+            {
+                _before[i + 1] = _before[i] + (tokens[i].IsWord || tokens[i].Kind == TokenKind.Number ? 1 : 0);
             }
         }
 
-        return words;
+        /// <summary>The words from token <paramref name="from"/> to token <paramref name="to"/>, both included.</summary>
+        public int Between(int from, int to)
+        {
+            to = Math.Min(to, _before.Length - 2);
+            return to < from ? 0 : _before[to + 1] - _before[from];
+        }
     }
 }
