@@ -38,7 +38,7 @@ public class HostTests(ServerFixture server)
             stats = EnginePools.Statistics;
         }
 
-        Assert.True(stats.AnalysesRented > 20);
+        Assert.True(stats.AnalysesRented >= 20, $"{stats.AnalysesRented} analyses rented"); // ten Summarize and ten SummarizeStream calls at least
         Assert.Equal(0, stats.AnalysesInUse);
         Assert.Equal(stats.AnalysesAlive * EnginePools.ArraysPerAnalysis, stats.ArraysOutstanding);
     }

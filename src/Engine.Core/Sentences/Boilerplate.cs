@@ -5,7 +5,8 @@ namespace Engine.Sentences;
 /// <summary>
 /// Recognises the outlet's furniture among a text's sentences: bylines and credits (عين اليوم –
 /// متابعات، داليا أبوالعيش – عين اليوم)، tag lines (سمات …)، link lines (رابط الخبر …)، datelines and
-/// wire trailers (جيزان 25 شوال 1436هـ … واس، // انتهى //، 17:06 ت م). Each test reads one sentence
+/// wire trailers (جيزان 25 شوال 1436هـ … واس، // انتهى //، 17:06 ت م), and lines of marks without a
+/// word (***). Each test reads one sentence
 /// alone, so a section of a long text decides exactly as the whole text would.
 /// </summary>
 internal static class Boilerplate
@@ -46,6 +47,12 @@ internal static class Boilerplate
             words += t.IsWord ? 1 : 0;
             digits |= t.Kind == TokenKind.Number;
             terminated = t.IsTerminal && (t.Flags & TokenFlags.Ellipsis) == 0;
+        }
+
+        // ***، ـــــ، «««: marks and punctuation without a word or a number say nothing.
+        if (words == 0 && !digits)
+        {
+            return true;
         }
 
         foreach (string opener in LineOpeners)

@@ -55,7 +55,7 @@ internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit uni
 /// go first), <see cref="EngineServerOptions.MaxDocumentsPerPrincipal"/> per principal, and none
 /// idle longer than <see cref="EngineServerOptions.DocumentIdleTimeout"/>.
 /// </summary>
-internal sealed class DocumentStore(IOptions<EngineServerOptions> options, EngineMetrics metrics, ILogger<DocumentStore> logger)
+internal sealed class DocumentStore(IOptions<EngineServerOptions> options, EngineMetrics metrics, ILogger<DocumentStore> logger) : IDisposable
 {
     private readonly ConcurrentDictionary<DocumentKey, StoredDocument> _documents = new();
     private readonly ConcurrentDictionary<string, int> _perPrincipal = new(StringComparer.Ordinal);
@@ -165,6 +165,15 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
 
                 Remove(oldest.Key, _documents.Count > limits.MaxDocuments ? "over the document limit" : "over the memory limit");
             }
+        }
+    }
+
+    /// <summary>Closes every document when the server stops, returning their pooled buffers.</summary>
+    public void Dispose()
+    {
+        foreach (DocumentKey key in _documents.Keys)
+        {
+            Remove(key);
         }
     }
 }

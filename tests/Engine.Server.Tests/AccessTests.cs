@@ -1,0 +1,160 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using System.Text;
+using Engine.Grpc.V1;
+using Engine.Tests.Infrastructure;
+using Grpc.Core;
+
+namespace Engine.Server.Tests;
+
+/// <summary>Who may call the server and reach which documents, and the settings it refuses to start with.</summary>
+public class AccessTests
+{
+    private const string AliceKey = "alice-key-4f1c9a";
+    private const string BobKey = "bob-key-77d2e0";
+
+    private static string Hash(string key) => Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(key))).ToLowerInvariant();
+
+    private static Task<OneOffServer> WithKeysAsync() =>
+        OneOffServer.StartAsync([$"--Engine:ApiKeys:alice={Hash(AliceKey)}", $"--Engine:ApiKeys:bob={Hash(BobKey)}"]);
+
+    private static Metadata Bearer(string key) => [new Metadata.Entry("authorization", "Bearer " + key)];
+
+    [Fact]
+    public async Task Summarize_WithKeysConfigured_NeedsAValidBearerKey()
+    {
+        await using OneOffServer server = await WithKeysAsync();
+        var request = new SummarizeRequest { Text = TestData.Seed, MaxSentences = 1 };
+
+        var none = await Assert.ThrowsAsync<RpcException>(() => server.Summarizer.SummarizeAsync(request).ResponseAsync);
+        var wrong = await Assert.ThrowsAsync<RpcException>(() => server.Summarizer.SummarizeAsync(request, Bearer("guess")).ResponseAsync);
+        SummarizeResponse ok = await server.Summarizer.SummarizeAsync(request, Bearer(AliceKey));
+
+        Assert.Equal(StatusCode.Unauthenticated, none.StatusCode);
+        Assert.Equal(StatusCode.Unauthenticated, wrong.StatusCode);
+        Assert.Single(ok.Sentences);
+        await HardeningTests.AssertHealthyAsync(server.Channel); // health needs no key: load balancers probe it
+    }
+
+    [Fact]
+    public async Task Edit_AnotherPrincipalsDocument_IsNotFoundAndUntouched()
+    {
+        await using OneOffServer server = await WithKeysAsync();
+        using var alice = server.Documents.Edit(Bearer(AliceKey));
+        await alice.RequestStream.WriteAsync(new EditRequest { Open = new OpenDocument { DocumentId = "shared-name", Text = TestData.Seed } });
+        Assert.True(await alice.ResponseStream.MoveNext());
+
+        using (var bob = server.Documents.Edit(Bearer(BobKey)))
+        {
+            await bob.RequestStream.WriteAsync(new EditRequest { Change = new ChangeDocument { DocumentId = "shared-name", BaseVersion = 1, Edits = { new TextEdit { Start = 0, End = 10 } } } });
+            var error = await Assert.ThrowsAsync<RpcException>(() => bob.ResponseStream.MoveNext());
+            Assert.Equal(StatusCode.NotFound, error.StatusCode);
+        }
+
+        using (var bob = server.Documents.Edit(Bearer(BobKey)))
+        {
+            // Bob's own document of the same name is his alone.
+            await bob.RequestStream.WriteAsync(new EditRequest { Open = new OpenDocument { DocumentId = "shared-name", Text = "قال الوزير إن الحكومة ستعمل." } });
+            Assert.True(await bob.ResponseStream.MoveNext());
+            await bob.RequestStream.WriteAsync(new EditRequest { Close = new CloseDocument { DocumentId = "shared-name" } });
+            await bob.RequestStream.CompleteAsync();
+            Assert.False(await bob.ResponseStream.MoveNext());
+        }
+
+        await alice.RequestStream.WriteAsync(new EditRequest { Change = new ChangeDocument { DocumentId = "shared-name", BaseVersion = 1 } });
+        Assert.True(await alice.ResponseStream.MoveNext());
+        Assert.Equal(2, alice.ResponseStream.Current.Version);
+        Assert.All(alice.ResponseStream.Current.Result.Sentences, s => Assert.Contains(s.Text, TestData.Seed, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Summarize_OverTlsWithASelfSignedCertificate_Works()
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddIpAddress(System.Net.IPAddress.Loopback);
+        request.CertificateExtensions.Add(names.Build());
+        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
+        string path = Path.Combine(Path.GetTempPath(), $"engine-{Guid.NewGuid():N}.pfx");
+        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, "test"));
+        try
+        {
+            var trustThisOne = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == certificate.Thumbprint };
+            await using OneOffServer server = await OneOffServer.StartAsync(
+                ["--Kestrel:Endpoints:Https:Url=https://127.0.0.1:0", $"--Kestrel:Endpoints:Https:Certificate:Path={path}", "--Kestrel:Endpoints:Https:Certificate:Password=test"],
+                trustThisOne);
+
+            SummarizeResponse response = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed, MaxSentences = 2 });
+
+            Assert.StartsWith("https://", server.Address, StringComparison.Ordinal);
+            Assert.Equal(2, response.Sentences.Count);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    public static TheoryData<string[], string> RefusedSettings() => new()
+    {
+        { ["--urls", "http://0.0.0.0:0"], "refusing to listen on http://0.0.0.0:0 without authentication" },
+        { ["--urls", "http://[::]:0"], "--Engine:AllowAnonymous=true" },
+        { ["--urls", "http://127.0.0.1:0", "--Engine:MaxTextBytes=abc"], "Engine:MaxTextBytes" },
+        { ["--urls", "http://127.0.0.1:0", "--Engine:MaxDocuments=-5"], "Engine:MaxDocuments must be at least 1 (got -5)." },
+        { ["--urls", "http://127.0.0.1:0", "--Engine:DefaultDeadline=00:00:00"], "Engine:DefaultDeadline must be a positive duration" },
+        { ["--urls", "http://127.0.0.1:0", "--Engine:ApiKeys:alice=plaintext"], "Engine:ApiKeys:alice must be the SHA-256 of the key" },
+    };
+
+    [Theory]
+    [MemberData(nameof(RefusedSettings))]
+    public void Build_BadSetting_IsRefusedInOneLineNamingIt(string[] arguments, string message)
+    {
+        var error = Assert.Throws<EngineConfigurationException>(() => EngineServer.Build(arguments));
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public async Task Build_NonLoopbackWithKeysOrAllowAnonymous_Starts()
+    {
+        await using (await OneOffServer.StartAsync(["--urls", "http://0.0.0.0:0", $"--Engine:ApiKeys:alice={Hash(AliceKey)}"]))
+        {
+        }
+
+        await using (await OneOffServer.StartAsync(["--urls", "http://0.0.0.0:0", "--Engine:AllowAnonymous=true"]))
+        {
+        }
+    }
+
+    [Fact]
+    public void Build_FromAnotherDirectory_ReadsTheSettingsNextToTheBinary()
+    {
+        var app = EngineServer.Build(["--urls", "http://127.0.0.1:0"]);
+
+        Assert.Equal(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory), Path.TrimEndingDirectorySeparator(app.Environment.ContentRootPath));
+        Assert.Equal("Warning", app.Configuration["Logging:LogLevel:Grpc"]); // from appsettings.json beside the binary
+    }
+
+    [Fact]
+    public async Task ServerProcess_BadSetting_ExitsWithOneLineAndNoStackTrace()
+    {
+        string dll = typeof(EngineServer).Assembly.Location;
+        var start = new ProcessStartInfo("dotnet", [dll, "--Engine:MaxTextBytes=abc"])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using Process process = Process.Start(start)!;
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("engine-server: ", stderr, StringComparison.Ordinal);
+        Assert.Contains("Engine:MaxTextBytes", stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
+}
