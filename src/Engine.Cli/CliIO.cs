@@ -26,6 +26,12 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
     {
         string text;
         string name = path is null or "-" ? "standard input" : path;
+        if (path is not null and not "-" && Directory.Exists(path))
+        {
+            Error.WriteLine($"engine: {path} is a directory; give a text file");
+            return null;
+        }
+
         try
         {
             text = path is null or "-" ? In.ReadToEnd() : File.ReadAllText(path);
@@ -38,6 +44,12 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             Error.WriteLine($"engine: cannot read {name}: {e.Message}");
+            return null;
+        }
+
+        if (text.AsSpan(0, Math.Min(text.Length, 8 * 1024)).Contains('\0'))
+        {
+            Error.WriteLine($"engine: {name} looks binary (it holds NUL bytes); give a UTF-8 text file");
             return null;
         }
 
@@ -79,6 +91,11 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
             Error.WriteLine($"engine: file not found: {input}");
             return EngineCli.InputError;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Error.WriteLine(Directory.Exists(input) ? $"engine: {input} is a directory; give a JSON Lines file" : $"engine: cannot read {input}: {e.Message}");
+            return EngineCli.InputError;
+        }
 
         await using (source.ConfigureAwait(false))
         {
@@ -96,8 +113,8 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
 
             await using (target.ConfigureAwait(false))
             {
-                int failures = await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
-                return failures == 0 ? 0 : EngineCli.InputError;
+                JsonLines.Outcome outcome = await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
+                return outcome.Failed == 0 && !outcome.Binary ? 0 : EngineCli.InputError;
             }
         }
     }

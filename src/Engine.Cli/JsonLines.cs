@@ -12,35 +12,70 @@ public sealed record InputDocument(long Line, string Id, string Text, string? Ti
 /// Streams a JSON Lines batch: lines are cut from a <see cref="PipeReader"/> (no string per line),
 /// each document is processed on the thread pool by up to one worker per core, and results are
 /// written in input order. At most a fixed window of documents is in flight, so memory stays
-/// constant however large the input is.
+/// constant however large the input is. Every input line gives exactly one output line: its
+/// result, or <c>{"id", "line", "error"}</c> when it cannot be processed (not JSON, not UTF-8,
+/// no text, too long, or failed), so output line n always answers input line n.
 /// </summary>
 public static class JsonLines
 {
     /// <summary>The longest input line accepted (64 MiB); longer lines are reported and skipped.</summary>
     public const long DefaultMaxLineBytes = 64L * 1024 * 1024;
 
+    /// <summary>How much of the input is looked at to tell a binary file from text.</summary>
+    private const int SniffBytes = 8 * 1024;
+
+    /// <summary>What a batch did: lines answered with a result, and lines answered with an error.</summary>
+    public readonly record struct Outcome(long Succeeded, long Failed, bool Binary = false);
+
+    /// <summary>One line's answer: its output, and the problem when the answer is an error record.</summary>
+    private readonly record struct Answer(long Line, byte[] Output, string? Problem);
+
     /// <summary>
-    /// Processes every document of <paramref name="input"/> with <paramref name="process"/>, which
-    /// writes one JSON object; returns the number of lines that could not be processed (each
-    /// reported on <paramref name="error"/> with its line number).
+    /// Processes every line of <paramref name="input"/> with <paramref name="process"/>, which
+    /// writes one JSON object; each problem is reported on <paramref name="error"/> with its line
+    /// number, then a closing count. Input that holds NUL bytes in its first 8 KiB is refused as
+    /// binary before any output.
     /// </summary>
-    public static async Task<int> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
+    public static async Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
     {
         int window = Environment.ProcessorCount * 4;
-        var pending = Channel.CreateBounded<Task<byte[]?>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
-        int failures = 0;
+        var pending = Channel.CreateBounded<Task<Answer>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
         var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 1 << 16));
+        bool binary = false;
 
         async Task ProduceAsync()
         {
             long lineNumber = 0;
             bool skipping = false; // inside a line too long to keep, until its newline
+            bool first = true;
             try
             {
                 while (true)
                 {
                     ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
                     ReadOnlySequence<byte> buffer = result.Buffer;
+                    if (first)
+                    {
+                        if (buffer.Length < SniffBytes && !result.IsCompleted)
+                        {
+                            reader.AdvanceTo(buffer.Start, buffer.End);
+                            continue;
+                        }
+
+                        first = false;
+                        if (buffer.Slice(0, Math.Min(buffer.Length, SniffBytes)).PositionOf((byte)0) is not null)
+                        {
+                            binary = true;
+                            reader.AdvanceTo(buffer.End);
+                            break;
+                        }
+
+                        if (buffer.Length >= 3 && buffer.FirstSpan.Length >= 3 && buffer.FirstSpan[..3].SequenceEqual("\uFEFF"u8))
+                        {
+                            buffer = buffer.Slice(3); // a byte-order mark
+                        }
+                    }
+
                     while (TryReadLine(ref buffer, out ReadOnlySequence<byte> line))
                     {
                         if (skipping)
@@ -59,8 +94,7 @@ public static class JsonLines
                         if (!skipping)
                         {
                             lineNumber++;
-                            await error.WriteLineAsync($"engine: line {lineNumber}: longer than {maxLineBytes} bytes; skipped").ConfigureAwait(false);
-                            Interlocked.Increment(ref failures);
+                            await pending.Writer.WriteAsync(Task.FromResult(Error(lineNumber, null, $"longer than {maxLineBytes} bytes; skipped")), cancellationToken).ConfigureAwait(false);
                             skipping = true;
                         }
 
@@ -99,49 +133,77 @@ public static class JsonLines
 
         async ValueTask EnqueueAsync(ReadOnlySequence<byte> line, long number)
         {
-            if (IsBlank(line))
-            {
-                return;
-            }
-
-            InputDocument? doc = Parse(line, number, out string? problem);
-            Task<byte[]?> work = doc is null
-                ? Task.FromResult<byte[]?>(null)
+            InputDocument? doc = Parse(line, number, out string? id, out string? problem);
+            Task<Answer> work = doc is null
+                ? Task.FromResult(Error(number, id, problem!))
                 : Task.Run(() => Render(doc, process), cancellationToken);
-            if (problem is not null)
-            {
-                await error.WriteLineAsync($"engine: line {number}: {problem}").ConfigureAwait(false);
-                Interlocked.Increment(ref failures);
-            }
-
             await pending.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
         }
 
         Task producer = ProduceAsync();
-        await foreach (Task<byte[]?> work in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        long succeeded = 0;
+        long failed = 0;
+        await foreach (Task<Answer> work in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
-            byte[]? bytes = await work.ConfigureAwait(false);
-            if (bytes is not null)
+            Answer answer = await work.ConfigureAwait(false);
+            await output.WriteAsync(answer.Output, cancellationToken).ConfigureAwait(false);
+            if (answer.Problem is null)
             {
-                await output.WriteAsync(bytes, cancellationToken).ConfigureAwait(false);
+                succeeded++;
+            }
+            else
+            {
+                failed++;
+                await error.WriteLineAsync($"engine: line {answer.Line}: {answer.Problem}").ConfigureAwait(false);
             }
         }
 
         await producer.ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        return failures;
+        if (binary)
+        {
+            await error.WriteLineAsync("engine: the input looks binary (it holds NUL bytes); give UTF-8 JSON Lines").ConfigureAwait(false);
+            return new Outcome(0, 0, Binary: true);
+        }
+
+        await error.WriteLineAsync($"engine: {succeeded} ok, {failed} failed").ConfigureAwait(false);
+        return new Outcome(succeeded, failed);
     }
 
-    private static byte[]? Render(InputDocument doc, Action<InputDocument, Utf8JsonWriter> process)
+    private static Answer Render(InputDocument doc, Action<InputDocument, Utf8JsonWriter> process)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, doc.Text.Length));
-        using (var json = new Utf8JsonWriter(buffer, CliIO.JsonOptions))
+        try
         {
-            process(doc, json);
+            using (var json = new Utf8JsonWriter(buffer, CliIO.JsonOptions))
+            {
+                process(doc, json);
+            }
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            return Error(doc.Line, doc.Id, "failed: " + e.Message);
         }
 
         buffer.Write("\n"u8);
-        return buffer.WrittenSpan.ToArray();
+        return new Answer(doc.Line, buffer.WrittenSpan.ToArray(), null);
+    }
+
+    /// <summary>The error record of a line: its id (the line number when it has none), its line, and the problem.</summary>
+    private static Answer Error(long line, string? id, string problem)
+    {
+        var buffer = new ArrayBufferWriter<byte>(256);
+        using (var json = new Utf8JsonWriter(buffer, CliIO.JsonOptions))
+        {
+            json.WriteStartObject();
+            json.WriteString("id", id ?? line.ToString(System.Globalization.CultureInfo.InvariantCulture));
+            json.WriteNumber("line", line);
+            json.WriteString("error", problem);
+            json.WriteEndObject();
+        }
+
+        buffer.Write("\n"u8);
+        return new Answer(line, buffer.WrittenSpan.ToArray(), problem);
     }
 
     private static bool TryReadLine(ref ReadOnlySequence<byte> buffer, out ReadOnlySequence<byte> line)
@@ -174,10 +236,17 @@ public static class JsonLines
         return true;
     }
 
-    /// <summary>Parses one line into a document, or returns null with the problem.</summary>
-    public static InputDocument? Parse(ReadOnlySequence<byte> line, long number, out string? problem)
+    /// <summary>Parses one line into a document, or returns null with the problem (and the line's id when it has one).</summary>
+    public static InputDocument? Parse(ReadOnlySequence<byte> line, long number, out string? id, out string? problem)
     {
         problem = null;
+        id = null;
+        if (IsBlank(line))
+        {
+            problem = "blank line";
+            return null;
+        }
+
         try
         {
             var reader = new Utf8JsonReader(line);
@@ -189,28 +258,33 @@ public static class JsonLines
                 return null;
             }
 
-            string id = root.TryGetProperty("id", out JsonElement idElement)
+            id = root.TryGetProperty("id", out JsonElement idElement)
                 ? idElement.ValueKind == JsonValueKind.String ? idElement.GetString()! : idElement.GetRawText()
-                : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                : null;
             if (!root.TryGetProperty("text", out JsonElement text) || text.ValueKind != JsonValueKind.String)
             {
-                problem = $"document {id} has no \"text\" string";
+                problem = "no \"text\" string";
                 return null;
             }
 
             string body = text.GetString()!;
             if (string.IsNullOrWhiteSpace(body))
             {
-                problem = $"document {id} has an empty text";
+                problem = "the text is empty";
                 return null;
             }
 
             string? title = root.TryGetProperty("title", out JsonElement t) && t.ValueKind == JsonValueKind.String ? t.GetString() : null;
-            return new InputDocument(number, id, body, title);
+            return new InputDocument(number, id ?? number.ToString(System.Globalization.CultureInfo.InvariantCulture), body, title);
         }
         catch (JsonException e)
         {
             problem = "not valid JSON: " + e.Message;
+            return null;
+        }
+        catch (InvalidOperationException)
+        {
+            problem = "not valid UTF-8";
             return null;
         }
     }

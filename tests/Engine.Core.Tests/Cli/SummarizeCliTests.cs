@@ -59,17 +59,74 @@ public class SummarizeCliTests
     }
 
     [Fact]
-    public void Summarize_JsonlWithBadLines_ReportsThemAndKeepsTheGoodOnes()
+    public void Summarize_JsonlWithBadLines_AnswersEveryLineInOrderAndCountsThem()
     {
         string input = "{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"   \"}\n{\"id\":7,\"text\":\"وصل الوفد إلى بغداد.\"}";
         var (code, output, err) = RunWithStream(input, "summarize", "--jsonl", "-");
 
         Assert.Equal(EngineCli.InputError, code);
         Assert.Contains("line 2: not valid JSON", err, StringComparison.Ordinal);
-        Assert.Contains("line 3: document b has no \"text\" string", err, StringComparison.Ordinal);
-        Assert.Contains("line 5: document c has an empty text", err, StringComparison.Ordinal);
-        string[] lines = output.TrimEnd().Split('\n');
-        Assert.Equal(["a", "7"], lines.Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Contains("line 3: no \"text\" string", err, StringComparison.Ordinal);
+        Assert.Contains("line 4: blank line", err, StringComparison.Ordinal);
+        Assert.Contains("line 5: the text is empty", err, StringComparison.Ordinal);
+        Assert.EndsWith("engine: 2 ok, 4 failed", err.TrimEnd(), StringComparison.Ordinal);
+        JsonElement[] lines = [.. output.TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement)];
+        Assert.Equal(["a", "2", "b", "4", "c", "7"], lines.Select(l => l.GetProperty("id").GetString()));
+        Assert.Equal([false, true, true, true, true, false], lines.Select(l => l.TryGetProperty("error", out _)));
+        Assert.Equal(3, lines[2].GetProperty("line").GetInt32());
+    }
+
+    [Fact]
+    public async Task Jsonl_InvalidUtf8AndByteOrderMark_LoseNoLine()
+    {
+        byte[] good = Encoding.UTF8.GetBytes("{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت.\"}\n");
+        byte[] bad = [.. "{\"id\":\"x\",\"text\":\""u8, 0xFF, 0xFE, 0xC0, 0xAF, .. "\"}\n"u8];
+        byte[] input = [0xEF, 0xBB, 0xBF, .. good, .. bad, .. good];
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        JsonLines.Outcome outcome = await JsonLines.RunAsync(new MemoryStream(input), output, error, WriteId);
+
+        Assert.Equal(new JsonLines.Outcome(2, 1), outcome);
+        string[] lines = Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n');
+        Assert.Equal(3, lines.Length);
+        Assert.Equal("a", JsonDocument.Parse(lines[0]).RootElement.GetProperty("id").GetString());
+        Assert.Contains("not valid", JsonDocument.Parse(lines[1]).RootElement.GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("line 2: not valid", error.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Jsonl_BinaryInput_IsRefusedInOneLineWithNoOutput()
+    {
+        byte[] input = File.ReadAllBytes(typeof(JsonLines).Assembly.Location); // a .dll: NUL bytes from the start
+        using var output = new MemoryStream();
+        using var error = new StringWriter();
+
+        JsonLines.Outcome outcome = await JsonLines.RunAsync(new MemoryStream(input), output, error, WriteId);
+
+        Assert.True(outcome.Binary);
+        Assert.Equal(0, output.Length);
+        Assert.Equal("engine: the input looks binary (it holds NUL bytes); give UTF-8 JSON Lines", error.ToString().Trim());
+    }
+
+    [Fact]
+    public void Summarize_BinaryFileOrDirectory_IsRefusedInOneLine()
+    {
+        var (code, output, err) = CliTests.Run("", "summarize", typeof(JsonLines).Assembly.Location);
+        var (dirCode, _, dirErr) = CliTests.Run("", "summarize", Path.GetTempPath());
+
+        Assert.Equal(EngineCli.InputError, code);
+        Assert.Empty(output);
+        Assert.Contains("looks binary", err, StringComparison.Ordinal);
+        Assert.Equal(EngineCli.InputError, dirCode);
+        Assert.Contains("is a directory", dirErr, StringComparison.Ordinal);
+    }
+
+    private static void WriteId(InputDocument doc, Utf8JsonWriter json)
+    {
+        json.WriteStartObject();
+        json.WriteString("id", doc.Id);
+        json.WriteEndObject();
     }
 
     [Theory]
@@ -103,15 +160,10 @@ public class SummarizeCliTests
         using var output = new MemoryStream();
         using var error = new StringWriter();
 
-        int failures = await JsonLines.RunAsync(new MemoryStream(input), output, error, (doc, json) =>
-        {
-            json.WriteStartObject();
-            json.WriteString("id", doc.Id);
-            json.WriteEndObject();
-        }, maxLineBytes: 100_000);
+        JsonLines.Outcome outcome = await JsonLines.RunAsync(new MemoryStream(input), output, error, WriteId, maxLineBytes: 100_000);
 
-        Assert.Equal(1, failures);
+        Assert.Equal(new JsonLines.Outcome(2, 1), outcome);
         Assert.Contains("line 2: longer than 100000 bytes; skipped", error.ToString(), StringComparison.Ordinal);
-        Assert.Equal(["a", "c"], Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
+        Assert.Equal(["a", "2", "c"], Encoding.UTF8.GetString(output.ToArray()).TrimEnd().Split('\n').Select(l => JsonDocument.Parse(l).RootElement.GetProperty("id").GetString()));
     }
 }
