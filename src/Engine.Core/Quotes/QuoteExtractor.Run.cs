@@ -24,6 +24,12 @@ public static partial class QuoteExtractor
         /// <summary>How far after a verb its clause may open (a complementizer, a colon, a quotation), past a long subject with its titles and adverbials.</summary>
         private const int AnchorWindow = 40;
 
+        /// <summary>
+        /// How far a search from one cue walks through its sentence (news sentences stay under 300
+        /// words): a text that is one endless sentence of cues stays linear.
+        /// </summary>
+        private const int MaxScanTokens = 512;
+
         /// <summary>The most words a speaker mention takes.</summary>
         private const int MaxSpeakerWords = 12;
 
@@ -143,6 +149,7 @@ public static partial class QuoteExtractor
         /// <summary>The end of the reported material starting at <paramref name="start"/>: the sentence end, or the first comma that opens another clause.</summary>
         private int ClauseEnd(int start, int end)
         {
+            end = Math.Min(end, start + MaxScanTokens);
             for (int k = start + 1; k < end; k++)
             {
                 if (doc.InsideQuote[k] < 0 && doc.IsComma(k) && IsClauseBreak(k))
@@ -244,18 +251,6 @@ public static partial class QuoteExtractor
             return last;
         }
 
-        private int WordsBetween(int from, int to)
-        {
-            int words = 0;
-            for (int k = from; k <= to && k < doc.Tokens.Length; k++)
-            {
-                if (doc.Tokens[k].IsWord || doc.Tokens[k].Kind == TokenKind.Number)
-                {
-                    words++;
-                }
-            }
-
-            return words;
-        }
+        private int WordsBetween(int from, int to) => doc.Words.Between(from, to);
     }
 }

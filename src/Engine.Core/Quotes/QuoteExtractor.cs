@@ -45,8 +45,9 @@ public static partial class QuoteExtractor
     internal static QuoteResult ExtractSection(TextAnalysis section, CancellationToken cancellationToken = default)
     {
         var diagnostics = new List<QuoteDiagnostic>();
-        List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, diagnostics, cancellationToken);
-        var doc = new QuoteDocument(section, spans);
+        var words = new WordCounts(section.Tokens);
+        List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, words, diagnostics, cancellationToken);
+        var doc = new QuoteDocument(section, spans, words);
         var run = new Run(doc, diagnostics, cancellationToken);
         run.Extract();
         return new QuoteResult(run.Quotes, diagnostics);

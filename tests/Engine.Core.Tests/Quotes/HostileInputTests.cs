@@ -31,6 +31,19 @@ public sealed class HostileInputTests
     }
 
     [Fact]
+    public void Extract_MarksNestedThousandsDeep_PairEveryOne()
+    {
+        string text = "قال الوزير " + new string('«', 3_000) + "سنواصل العمل مع الشركاء في المنطقة" + new string('»', 3_000) + ".";
+
+        QuoteResult result = QuoteExtractor.Extract(text);
+
+        Assert.Empty(result.Diagnostics);
+        Quote quote = Assert.Single(result.Quotes);
+        Assert.Equal("الوزير", quote.Speaker);
+        Assert.Contains("سنواصل العمل", quote.Content, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Extract_FewStrayMarks_ReportsEachOne()
     {
         QuoteResult result = QuoteExtractor.Extract("قال الوزير «نعم. وأضاف » ثم »");

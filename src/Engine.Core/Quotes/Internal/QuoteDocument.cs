@@ -23,8 +23,9 @@ internal sealed class QuoteDocument
 
     private readonly WordForms?[] _forms;
 
-    public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes)
+    public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes, WordCounts words)
     {
+        Words = words;
         Text = analysis.Text;
         Tokens = analysis.Tokens.ToArray();
         Sentences = analysis.Sentences.ToArray();
@@ -48,17 +49,44 @@ internal sealed class QuoteDocument
             OpenAt[quotes[q].Open] = q;
         }
 
-        for (int q = 0; q < quotes.Count; q++)
+        // Each token belongs to the quotation with the latest opening mark around it. Taking the
+        // quotations from the last one back, each token is set once and then skipped, so deeply
+        // nested marks («««…»»») cost their tokens, not their tokens times their depth.
+        var next = new int[Tokens.Length + 1]; // next[k] - 1: the first token from k on not yet set (0: k itself)
+        for (int q = quotes.Count - 1; q >= 0; q--)
         {
             int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : UnclosedEnd(quotes[q].Open);
-            for (int k = quotes[q].Open + 1; k <= last; k++)
+            for (int k = NextUnset(next, quotes[q].Open + 1); k <= last; k = NextUnset(next, k + 1))
             {
                 InsideQuote[k] = q;
+                next[k] = k + 2; // k is set: the search continues from k + 1
             }
         }
     }
 
+    /// <summary>The first token from <paramref name="k"/> on whose quotation is not yet set, shortening the chain as it goes.</summary>
+    private static int NextUnset(int[] next, int k)
+    {
+        int root = k;
+        while (root < next.Length - 1 && next[root] != 0)
+        {
+            root = next[root] - 1;
+        }
+
+        while (k != root)
+        {
+            int step = next[k] - 1;
+            next[k] = root + 1;
+            k = step;
+        }
+
+        return root;
+    }
+
     public string Text { get; }
+
+    /// <summary>Counts the words between two tokens in constant time.</summary>
+    public WordCounts Words { get; }
 
     public Token[] Tokens { get; }
 

@@ -24,12 +24,11 @@ internal static class QuotePairing
     /// </summary>
     public const int MaxMarkDiagnostics = 100;
 
-    public static List<QuotedSpan> Pair(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, List<QuoteDiagnostic> diagnostics, CancellationToken cancellationToken = default)
+    public static List<QuotedSpan> Pair(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<Sentence> sentences, WordCounts words, List<QuoteDiagnostic> diagnostics, CancellationToken cancellationToken = default)
     {
         var report = new MarkReport(text, diagnostics);
         var spans = new List<QuotedSpan>();
         var stack = new List<int>();
-        var words = new WordCounts(tokens);
         int paragraph = -1;
         int paragraphEnd = -1;
         foreach (Sentence s in sentences)
@@ -155,31 +154,6 @@ internal static class QuotePairing
                     $"{_omitted} more unmatched quote marks in this passage are not reported one by one.",
                     new TextSpan(_omittedStart, _omittedEnd)));
             }
-        }
-    }
-
-    /// <summary>
-    /// The number of words (and numbers) before each token, so that the words of any quotation are
-    /// counted in constant time: a paragraph of unclosed marks (««««…) stays linear.
-    /// </summary>
-    private readonly struct WordCounts
-    {
-        private readonly int[] _before;
-
-        public WordCounts(ReadOnlySpan<Token> tokens)
-        {
-            _before = new int[tokens.Length + 1];
-            for (int i = 0; i < tokens.Length; i++)
-            {
-                _before[i + 1] = _before[i] + (tokens[i].IsWord || tokens[i].Kind == TokenKind.Number ? 1 : 0);
-            }
-        }
-
-        /// <summary>The words from token <paramref name="from"/> to token <paramref name="to"/>, both included.</summary>
-        public int Between(int from, int to)
-        {
-            to = Math.Min(to, _before.Length - 2);
-            return to < from ? 0 : _before[to + 1] - _before[from];
         }
     }
 }
