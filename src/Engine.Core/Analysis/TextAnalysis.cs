@@ -64,7 +64,7 @@ public sealed class TextAnalysis : IDisposable
         int end = TextSections.End(text, 0);
         if (end >= text.Length)
         {
-            LoadSection(text, options, atDocumentStart: true);
+            LoadSection(text, options, atDocumentStart: true, cancellationToken);
             return;
         }
 
@@ -78,21 +78,28 @@ public sealed class TextAnalysis : IDisposable
 
             cancellationToken.ThrowIfCancellationRequested();
             TextAnalysis section = _children[_sectionCount];
-            section.LoadSection(text[start..end], options, atDocumentStart: start == 0);
+            section.LoadSection(text[start..end], options, atDocumentStart: start == 0, cancellationToken);
             AddSection(start, section);
         }
     }
 
     /// <summary>Analyses <paramref name="text"/> as one section of a document (the first when <paramref name="atDocumentStart"/>).</summary>
-    internal void LoadSection(string text, SentenceOptions options, bool atDocumentStart)
+    internal void LoadSection(string text, SentenceOptions options, bool atDocumentStart, CancellationToken cancellationToken = default)
     {
         Clear(text);
         Tokenizer.Tokenize(text, _tokens);
-        foreach (Token t in _tokens.Span)
+        ReadOnlySpan<Token> tokens = _tokens.Span;
+        for (int i = 0; i < tokens.Length; i++)
         {
-            _tokenTerms.Add(Terms.TermOf(text, t));
+            if ((i & 8191) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a section may be the whole text
+            }
+
+            _tokenTerms.Add(Terms.TermOf(text, tokens[i]));
         }
 
+        cancellationToken.ThrowIfCancellationRequested();
         SplitAndBuildVectors(options, atDocumentStart);
     }
 

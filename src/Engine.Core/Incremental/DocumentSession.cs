@@ -236,12 +236,12 @@ public sealed class DocumentSession : IDisposable
                     Relexed lexed = IncrementalLexer.Relex(sectionText, old.Tokens, old.TokenTerms, edit.Start - offset, edit.OldEnd - offset, edit.Delta, _terms, tokens, ids);
                     var analysis = new TextAnalysis(_terms);
                     analysis.LoadLexed(sectionText, tokens.Span, ids.Span, SentenceOptions.Default, atStart);
-                    fresh[i] = SessionSection.Create(analysis, _options);
+                    fresh[i] = SessionSection.Create(analysis, _options, cancellationToken);
                     analyzed += CountTouched(analysis.Sentences, lexed.RelexedFirst, lexed.RelexedCount);
                 }
                 else
                 {
-                    fresh[i] = SessionSection.Create(sectionText, atStart, _terms, _options);
+                    fresh[i] = SessionSection.Create(sectionText, atStart, _terms, _options, cancellationToken);
                     analyzed += fresh[i].Analysis.Sentences.Length;
                 }
             }
@@ -266,7 +266,7 @@ public sealed class DocumentSession : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int end = TextSections.End(text, p);
-                sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options));
+                sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options, cancellationToken));
                 starts.Add(p);
                 p = end;
             }

@@ -32,21 +32,30 @@ internal sealed class SessionSection : IDisposable
     public QuoteResult Quotes { get; }
 
     /// <summary>Analyses <paramref name="text"/> as a section (the document's first when <paramref name="atDocumentStart"/>).</summary>
-    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SummarizerOptions options)
+    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SummarizerOptions options, CancellationToken cancellationToken = default)
     {
         var analysis = new TextAnalysis(terms);
-        analysis.LoadSection(text, SentenceOptions.Default, atDocumentStart);
-        return Create(analysis, options);
+        try
+        {
+            analysis.LoadSection(text, SentenceOptions.Default, atDocumentStart, cancellationToken);
+        }
+        catch
+        {
+            analysis.Dispose();
+            throw;
+        }
+
+        return Create(analysis, options, cancellationToken);
     }
 
     /// <summary>Scores a loaded section; takes ownership of <paramref name="analysis"/>.</summary>
-    public static SessionSection Create(TextAnalysis analysis, SummarizerOptions options)
+    public static SessionSection Create(TextAnalysis analysis, SummarizerOptions options, CancellationToken cancellationToken = default)
     {
         SectionScores? scores = null;
         try
         {
             scores = SectionScores.Compute(analysis, options);
-            return new SessionSection(analysis, scores, QuoteExtractor.ExtractSection(analysis));
+            return new SessionSection(analysis, scores, QuoteExtractor.ExtractSection(analysis, cancellationToken));
         }
         catch
         {

@@ -13,6 +13,7 @@ public static partial class QuoteExtractor
         {
             for (int t = first; t <= last; t++)
             {
+                CheckCancellation(t);
                 int q = doc.OpenAt[t];
                 if (q < 0 || _claimed[q] || t <= _claimedUntil || doc.Quotes[q].Words < 3 || doc.Quotes[q].Close < 0)
                 {

@@ -107,7 +107,7 @@ public static partial class QuoteExtractor
         /// <summary>The nearest word before the cue, in its sentence, that names a known source by its surname.</summary>
         private (SpeakerEntity Entity, int Token)? NamedEarlierInSentence(int sentenceFirst, int cue)
         {
-            for (int k = cue - 1; k >= Math.Max(sentenceFirst, cue - MaxScanTokens); k--)
+            for (int k = cue - 1; k >= Math.Max(sentenceFirst, cue - MaxNameDistance); k--)
             {
                 if (doc.InsideQuote[k] < 0 && doc.IsWord(k) && CouldBeName(k))
                 {

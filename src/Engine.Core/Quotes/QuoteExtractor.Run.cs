@@ -30,6 +30,9 @@ public static partial class QuoteExtractor
         /// </summary>
         private const int MaxScanTokens = 512;
 
+        /// <summary>How far back in its sentence a cue without a subject looks for a name it continues.</summary>
+        private const int MaxNameDistance = 128;
+
         /// <summary>The most words a speaker mention takes.</summary>
         private const int MaxSpeakerWords = 12;
 
@@ -117,6 +120,15 @@ public static partial class QuoteExtractor
             QuoteThenVerb(first, last);
         }
 
+        /// <summary>Checks for cancellation every 1,024 tokens of a walk through a sentence, which may be the whole text.</summary>
+        private void CheckCancellation(int token)
+        {
+            if ((token & 1023) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
         /// <summary>Whether a cue inside another quote's content starts a quote of its own (، مضيفا أن … / ، وأضاف … / ، في حين أكد …).</summary>
         private bool Cuts(Cue cue) =>
             cue.Type == CueType.Participle
@@ -172,6 +184,7 @@ public static partial class QuoteExtractor
             var cues = new List<Cue>();
             for (int t = first; t <= last; t++)
             {
+                CheckCancellation(t);
                 if (!doc.IsWord(t) || doc.InsideQuote[t] >= 0)
                 {
                     continue;

@@ -62,6 +62,7 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
     private readonly Lock _evictionGate = new();
     private long _sequence;
     private long _bytes;
+    private long _releasedSinceCollection;
 
     public int Count => _documents.Count;
 
@@ -132,7 +133,35 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
             Log.Evicted(logger, key.Id, reason);
         }
 
+        if (reason is "closed" or "idle")
+        {
+            Released(removed.Bytes);
+        }
+
         return true;
+    }
+
+    /// <summary>
+    /// Gives memory back once closed and idle documents add up to a quarter of the store's limit
+    /// (at least 64 MiB): their arrays sit in the oldest generation, which light traffic never
+    /// collects, so a full compacting collection runs in the background and the runtime returns the
+    /// freed pages to the system. Documents evicted to make room are not counted: new ones take
+    /// their place.
+    /// </summary>
+    private void Released(long bytes)
+    {
+        long threshold = Math.Max(64L << 20, options.Value.MaxDocumentBytes / 4);
+        if (Interlocked.Add(ref _releasedSinceCollection, bytes) < threshold)
+        {
+            return;
+        }
+
+        Interlocked.Exchange(ref _releasedSinceCollection, 0);
+        _ = Task.Run(static () =>
+        {
+            System.Runtime.GCSettings.LargeObjectHeapCompactionMode = System.Runtime.GCLargeObjectHeapCompactionMode.CompactOnce;
+            GC.Collect(GC.MaxGeneration, GCCollectionMode.Aggressive, blocking: true, compacting: true);
+        });
     }
 
     /// <summary>Evicts documents idle for longer than the timeout.</summary>

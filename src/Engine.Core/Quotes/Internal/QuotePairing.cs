@@ -43,6 +43,11 @@ internal static class QuotePairing
             paragraphEnd = s.FirstToken + s.TokenCount - 1;
             for (int i = s.FirstToken; i <= paragraphEnd; i++)
             {
+                if ((i & 4095) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested(); // a sentence may be the whole text
+                }
+
                 Token t = tokens[i];
                 if (t.Kind != TokenKind.QuoteMark || text[t.Start] == '\'')
                 {
@@ -69,8 +74,28 @@ internal static class QuotePairing
 
         CloseParagraph(tokens, words, stack, spans, report, paragraphEnd);
         report.Complete();
-        spans.Sort((a, b) => a.Open.CompareTo(b.Open));
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!IsSortedByOpen(spans))
+        {
+            spans.Sort((a, b) => a.Open.CompareTo(b.Open));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
         return spans;
+    }
+
+    /// <summary>Whether the spans are already in order (marks never closed are added in order): a paragraph of them needs no sort.</summary>
+    private static bool IsSortedByOpen(List<QuotedSpan> spans)
+    {
+        for (int i = 1; i < spans.Count; i++)
+        {
+            if (spans[i - 1].Open > spans[i].Open)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     private static void CloseParagraph(ReadOnlySpan<Token> tokens, WordCounts words, List<int> stack, List<QuotedSpan> spans, MarkReport report, int paragraphEnd)
