@@ -22,8 +22,9 @@ if [ ! -f "$stats" ]; then tail -20 "$out/afl.log"; exit 1; fi
 grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs)' "$stats"
 mkdir -p "crashes/$target"
 for f in "$out/findings/default/crashes"/id:*; do [ -e "$f" ] && cp "$f" "crashes/$target/$(basename "$f" | tr ':,' '__')"; done
-# Keep the inputs AFL++ found to reach new code (at most 200 of the smallest), so the replay stays fast.
-find "$out/findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -8k -printf '%s %p\n' | sort -n | head -200 | while read -r _ f; do
+# Keep the inputs AFL++ found to reach new code (the smallest: 100, 40 for the session), so the replay stays fast.
+keep=100; [ "$target" = session ] && keep=40
+find "$out/findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -8k -printf '%s %p\n' | sort -n | head -"$keep" | while read -r _ f; do
   cp "$f" "corpus/$target/afl-$(basename "$f" | cut -d, -f1 | tr ':' '_')"
 done
 crashes=$(grep -E '^saved_crashes' "$stats" | awk '{print $3}')
