@@ -20,6 +20,10 @@ public static partial class QuoteExtractor
             if (doc.IsPunct(anchor, ':') && start <= end && doc.OpenAt[start] < 0 && doc.Tokens[start].Kind == TokenKind.QuoteMark)
             {
                 start++;
+                if (start > end)
+                {
+                    return; // قال: ' and nothing after the stray mark
+                }
             }
 
             TextSpan cueSpan = doc.SpanOf(cueFirst, cueLast);
@@ -42,6 +46,11 @@ public static partial class QuoteExtractor
                 else
                 {
                     int inner = doc.TrimEnd(start + 1, quoted.Close >= 0 ? close - 1 : close);
+                    if (inner < start + 1)
+                    {
+                        return; // an empty quotation («») or one whose mark ends the text: nothing was said
+                    }
+
                     Add(QuoteKind.Direct, doc.SpanOf(start + 1, inner), cueSpan, speaker, mention, evidence);
                     _claimedUntil = Math.Max(_claimedUntil, Math.Max(close, sentenceEnd > close && WordsBetween(close + 1, sentenceEnd) == 0 ? sentenceEnd : close));
                 }

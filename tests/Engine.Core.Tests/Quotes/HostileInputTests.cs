@@ -43,6 +43,18 @@ public sealed class HostileInputTests
         Assert.Contains("سنواصل العمل", quote.Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("@.'قال:'")]          // a colon and a stray mark end the text (found by fuzzing)
+    [InlineData("وقال الوزير: «»")]   // an empty quotation
+    [InlineData("وقال الوزير: «")]    // an opening mark ends the text
+    public void Extract_CueWithNothingReported_GivesNoQuoteAndNoError(string text)
+    {
+        QuoteResult result = QuoteExtractor.Extract(text);
+
+        Assert.All(result.Quotes, q => Assert.True(q.ContentSpan.Start < q.ContentSpan.End && q.ContentSpan.End <= text.Length));
+        Assert.DoesNotContain(result.Quotes, q => q.Content.Length == 0);
+    }
+
     [Fact]
     public void Extract_FewStrayMarks_ReportsEachOne()
     {
