@@ -2,9 +2,9 @@ using System.Diagnostics;
 using Engine.Grpc.V1;
 using Engine.Incremental;
 using Engine.Server.Internal;
+using Engine.Summarization;
 using Engine.Text;
 using EditStats = Engine.Grpc.V1.EditStats;
-using Engine.Summarization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 
