@@ -13,7 +13,7 @@ namespace Engine.Benchmarks;
 /// step linear the ratio stays flat as the size grows, and the time per size grows 4× per row.
 /// </summary>
 [Config(typeof(BenchmarkConfig))]
-public class HostileInputBenchmarks : IHasPayload
+public class HostileInputBenchmarks
 {
     private string _text = "";
 
@@ -22,8 +22,6 @@ public class HostileInputBenchmarks : IHasPayload
 
     [Params(100_000, 400_000, 1_600_000)]
     public int Chars { get; set; }
-
-    public long BytesPerOperation => _text.Length * sizeof(char);
 
     [GlobalSetup]
     public void Setup()
