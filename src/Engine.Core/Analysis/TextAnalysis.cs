@@ -87,7 +87,7 @@ public sealed class TextAnalysis : IDisposable
     internal void LoadSection(string text, SentenceOptions options, bool atDocumentStart, CancellationToken cancellationToken = default)
     {
         Clear(text);
-        Tokenizer.Tokenize(text, _tokens);
+        Tokenizer.Tokenize(text, _tokens, cancellationToken);
         ReadOnlySpan<Token> tokens = _tokens.Span;
         for (int i = 0; i < tokens.Length; i++)
         {

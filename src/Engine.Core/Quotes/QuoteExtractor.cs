@@ -47,7 +47,7 @@ public static partial class QuoteExtractor
         var diagnostics = new List<QuoteDiagnostic>();
         var words = new WordCounts(section.Tokens);
         List<QuotedSpan> spans = QuotePairing.Pair(section.Text, section.Tokens, section.Sentences, words, diagnostics, cancellationToken);
-        var doc = new QuoteDocument(section, spans, words);
+        var doc = new QuoteDocument(section, spans, words, cancellationToken);
         var run = new Run(doc, diagnostics, cancellationToken);
         run.Extract();
         return new QuoteResult(run.Quotes, diagnostics);

@@ -23,7 +23,7 @@ internal sealed class QuoteDocument
 
     private readonly WordForms?[] _forms;
 
-    public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes, WordCounts words)
+    public QuoteDocument(TextAnalysis analysis, List<QuotedSpan> quotes, WordCounts words, CancellationToken cancellationToken = default)
     {
         Words = words;
         Text = analysis.Text;
@@ -55,6 +55,11 @@ internal sealed class QuoteDocument
         var next = new int[Tokens.Length + 1]; // next[k] - 1: the first token from k on not yet set (0: k itself)
         for (int q = quotes.Count - 1; q >= 0; q--)
         {
+            if ((q & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a paragraph may hold millions of marks
+            }
+
             int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : UnclosedEnd(quotes[q].Open);
             for (int k = NextUnset(next, quotes[q].Open + 1); k <= last; k = NextUnset(next, k + 1))
             {
