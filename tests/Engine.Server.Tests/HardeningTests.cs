@@ -111,6 +111,20 @@ public class HardeningTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Edit_UpdateOverTheResponseLimit_IsResourceExhaustedNamingTheVersion()
+    {
+        await using OneOffServer one = await OneOffServer.StartAsync(["--Engine:MaxResponseBytes=3000"]);
+        using var call = one.Documents.Edit();
+
+        await call.RequestStream.WriteAsync(new EditRequest { Open = new OpenDocument { DocumentId = "big", Text = TestData.Seed, Options = new DocumentOptions { Ratio = 1, Explain = true } } });
+        var error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext());
+
+        Assert.Equal(StatusCode.ResourceExhausted, error.StatusCode);
+        Assert.Contains("Document 'big' is at version 1.", error.Status.Detail, StringComparison.Ordinal);
+        Assert.Contains("Engine:MaxResponseBytes", error.Status.Detail, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Summarize_MoreCallsThanSlotsAndQueue_SomeAreResourceExhausted()
     {
         await using OneOffServer one = await OneOffServer.StartAsync(["--Engine:MaxConcurrentAnalyses=1", "--Engine:MaxQueuedAnalyses=0"]);
