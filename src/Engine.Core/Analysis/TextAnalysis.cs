@@ -100,7 +100,7 @@ public sealed class TextAnalysis : IDisposable
         }
 
         cancellationToken.ThrowIfCancellationRequested();
-        SplitAndBuildVectors(options, atDocumentStart);
+        SplitAndBuildVectors(options, atDocumentStart, cancellationToken);
     }
 
     /// <summary>
@@ -180,9 +180,10 @@ public sealed class TextAnalysis : IDisposable
         _paragraphEnd = 0;
     }
 
-    private void SplitAndBuildVectors(SentenceOptions options, bool atDocumentStart)
+    private void SplitAndBuildVectors(SentenceOptions options, bool atDocumentStart, CancellationToken cancellationToken = default)
     {
-        _paragraphEnd = SentenceSplitter.SplitSection(_text, _tokens.Span, _sentences, options, atDocumentStart);
+        _paragraphEnd = SentenceSplitter.SplitSection(_text, _tokens.Span, _sentences, options, atDocumentStart, cancellationToken);
+        cancellationToken.ThrowIfCancellationRequested();
         BuildVectors();
     }
 

@@ -84,7 +84,7 @@ public static class SentenceSplitter
     /// lines be the title. Returns one past the last paragraph number it used, where the next
     /// section's paragraphs start.
     /// </summary>
-    internal static int SplitSection(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions options, bool atDocumentStart)
+    internal static int SplitSection(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions options, bool atDocumentStart, CancellationToken cancellationToken = default)
     {
         int firstOfDocument = sentences.Count;
         int paragraph = 0;
@@ -93,6 +93,11 @@ public static class SentenceSplitter
         bool hardWrapped = IsHardWrapped(text, tokens);
         for (int i = 0; i < tokens.Length; i++)
         {
+            if ((i & 8191) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested(); // a section may be millions of tokens
+            }
+
             Token t = tokens[i];
             if (t.Kind == TokenKind.LineBreak && hardWrapped && (t.Flags & TokenFlags.BlankLine) == 0)
             {
