@@ -47,6 +47,8 @@ public static partial class QuoteExtractor
 
         private readonly SpeakerResolver _resolver = new(doc);
         private readonly bool[] _claimed = new bool[doc.Quotes.Count];
+        private int[] _ends = new int[16];   // per cue of the current sentence: where its material ends
+        private bool[] _cuts = new bool[16]; // per cue of the current sentence: whether it cuts the one before
         private int _claimedUntil = -1;
 
         public List<Quote> Quotes { get; } = [];
@@ -75,8 +77,14 @@ public static partial class QuoteExtractor
             (int First, int Last)? subject = MainSubject(first, last);
 
             // Each cue's material ends before the next cue that cuts it: found in one backward pass.
-            var ends = new int[cues.Count];
-            var cuts = new bool[cues.Count];
+            if (_ends.Length < cues.Count)
+            {
+                _ends = new int[Math.Max(cues.Count, 2 * _ends.Length)];
+                _cuts = new bool[_ends.Length];
+            }
+
+            Span<int> ends = _ends;
+            Span<bool> cuts = _cuts;
             for (int c = cues.Count - 1, end = last; c >= 0; c--)
             {
                 ends[c] = end;

@@ -49,19 +49,42 @@ internal sealed class QuoteDocument
             OpenAt[quotes[q].Open] = q;
         }
 
-        // Each token belongs to the quotation with the latest opening mark around it. Taking the
-        // quotations from the last one back, each token is set once and then skipped, so deeply
-        // nested marks («««…»»») cost their tokens, not their tokens times their depth.
-        var next = new int[Tokens.Length + 1]; // next[k] - 1: the first token from k on not yet set (0: k itself)
-        for (int q = quotes.Count - 1; q >= 0; q--)
+        // Each token belongs to the quotation with the latest opening mark around it.
+        var lasts = new int[quotes.Count];
+        bool nested = false;
+        for (int q = 0; q < quotes.Count; q++)
         {
             if ((q & 4095) == 0)
             {
                 cancellationToken.ThrowIfCancellationRequested(); // a paragraph may hold millions of marks
             }
 
-            int last = quotes[q].Close >= 0 ? quotes[q].Close - 1 : UnclosedEnd(quotes[q].Open);
-            for (int k = NextUnset(next, quotes[q].Open + 1); k <= last; k = NextUnset(next, k + 1))
+            lasts[q] = quotes[q].Close >= 0 ? quotes[q].Close - 1 : UnclosedEnd(quotes[q].Open);
+            nested |= q > 0 && quotes[q].Open <= lasts[q - 1];
+        }
+
+        if (!nested)
+        {
+            // Side by side, as in nearly every article: each token is inside at most one.
+            for (int q = 0; q < quotes.Count; q++)
+            {
+                InsideQuote.AsSpan(quotes[q].Open + 1, Math.Max(0, lasts[q] - quotes[q].Open)).Fill(q);
+            }
+
+            return;
+        }
+
+        // Nested: taking the quotations from the last one back, each token is set once and then
+        // skipped, so deep nesting («««…»»») costs the tokens, not the tokens times the depth.
+        var next = new int[Tokens.Length + 1]; // next[k] - 1: the first token from k on not yet set (0: k itself)
+        for (int q = quotes.Count - 1; q >= 0; q--)
+        {
+            if ((q & 4095) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            for (int k = NextUnset(next, quotes[q].Open + 1); k <= lasts[q]; k = NextUnset(next, k + 1))
             {
                 InsideQuote[k] = q;
                 next[k] = k + 2; // k is set: the search continues from k + 1
