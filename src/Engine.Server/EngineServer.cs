@@ -54,7 +54,14 @@ public static class EngineServer
             grpc.MaxSendMessageSize = null;
             grpc.EnableDetailedErrors = false;
         });
-        builder.Services.AddGrpcHealthChecks().AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
+        // Health answers for the server as a whole ("") and for each engine service by its full name.
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            foreach (string service in new[] { "", Grpc.V1.Summarizer.Descriptor.FullName, Grpc.V1.Documents.Descriptor.FullName })
+            {
+                health.Services.Map(service, _ => true);
+            }
+        }).AddCheck("engine", () => Microsoft.Extensions.Diagnostics.HealthChecks.HealthCheckResult.Healthy());
         builder.Services.AddGrpcReflection();
 
         // Every service is bound with request marshallers that answer an undecodable message with INVALID_ARGUMENT.

@@ -234,6 +234,25 @@ public class HardeningTests(ServerFixture server)
         Assert.Contains("Engine:MaxDocumentsPerPrincipal", error.Status.Detail, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("engine.v1.Summarizer")]
+    [InlineData("engine.v1.Documents")]
+    public async Task Health_TheServerAndEachService_AreServing(string service)
+    {
+        HealthCheckResponse health = await new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest { Service = service });
+
+        Assert.Equal(HealthCheckResponse.Types.ServingStatus.Serving, health.Status);
+    }
+
+    [Fact]
+    public async Task Health_UnknownService_IsNotFound()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => new Health.HealthClient(server.Channel).CheckAsync(new HealthCheckRequest { Service = "engine.v1.Nothing" }).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
     internal static async Task AssertHealthyAsync(global::Grpc.Net.Client.GrpcChannel channel)
     {
         HealthCheckResponse health = await new Health.HealthClient(channel).CheckAsync(new HealthCheckRequest());
