@@ -44,6 +44,12 @@ public static class EngineServer
                 $"refusing to listen on {open} without authentication: configure Engine:ApiKeys (see README) or pass --Engine:AllowAnonymous=true.");
         }
 
+        // Analyses hold thread-pool threads for their whole run; enough more must stay free for
+        // Kestrel's I/O and for the timers that cancel analyses at their deadlines, or a deadline
+        // fires only when the pool injects a thread (about every half second).
+        ThreadPool.GetMinThreads(out int workers, out int io);
+        ThreadPool.SetMinThreads(Math.Max(workers, limits.MaxConcurrentAnalyses + (2 * Environment.ProcessorCount)), io);
+
         builder.Services.Configure<EngineServerOptions>(config.GetSection(EngineServerOptions.Section));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
         builder.Services.AddGrpc(grpc =>
