@@ -1,20 +1,16 @@
 using Engine.Grpc.V1;
 using Grpc.Net.Client;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace Engine.Server.Tests;
 
-/// <summary>A real Kestrel server on a free loopback port, started in-process, with a channel to it.</summary>
+/// <summary>A real Kestrel server on a free loopback port, started in-process, with a channel to it, shared by a test collection.</summary>
 public class ServerFixture : IAsyncLifetime
 {
-    private WebApplication? _app;
+    private OneOffServer? _server;
 
-    public GrpcChannel Channel { get; private set; } = null!;
+    public GrpcChannel Channel => _server!.Channel;
 
-    public string Address { get; private set; } = "";
+    public string Address => _server!.Address;
 
     public Summarizer.SummarizerClient Summarizer => new(Channel);
 
@@ -23,21 +19,13 @@ public class ServerFixture : IAsyncLifetime
     /// <summary>Extra configuration, ASP.NET command-line style.</summary>
     protected virtual string[] Arguments => [];
 
-    public async Task InitializeAsync()
-    {
-        _app = EngineServer.Build(["--urls", "http://127.0.0.1:0", "--Logging:LogLevel:Default=Warning", .. Arguments]);
-        await _app.StartAsync();
-        Address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        Channel = GrpcChannel.ForAddress(Address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null });
-    }
+    public async Task InitializeAsync() => _server = await OneOffServer.StartAsync(Arguments);
 
     public async Task DisposeAsync()
     {
-        Channel.Dispose();
-        if (_app is not null)
+        if (_server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await _server.DisposeAsync();
         }
     }
 }

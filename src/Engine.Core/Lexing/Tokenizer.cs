@@ -40,15 +40,8 @@ public ref struct Tokenizer
     }
 
     /// <summary>Appends every token of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens)
-    {
-        ArgumentNullException.ThrowIfNull(tokens);
-        var tokenizer = new Tokenizer(text);
-        while (tokenizer.Read(out Token token))
-        {
-            tokens.Add(token);
-        }
-    }
+    public static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens) =>
+        Tokenize(text, tokens, CancellationToken.None);
 
     /// <summary>
     /// Appends every token of <paramref name="text"/> to <paramref name="tokens"/>, checking

@@ -107,9 +107,13 @@ internal sealed class RpcHandler : IDisposable
         }
     }
 
-    /// <inheritdoc cref="AnalyzeAsync{T}(string, CancellationToken, bool, Func{CancellationToken, Task{T}})"/>
+    /// <summary>Runs one analysis of a call (see the overload above); the default deadline applies when the call sent none.</summary>
+    public Task<T> AnalyzeAsync<T>(string method, ServerCallContext context, Func<CancellationToken, Task<T>> work) =>
+        AnalyzeAsync(method, context.CancellationToken, context.Deadline != DateTime.MaxValue, work);
+
+    /// <inheritdoc cref="AnalyzeAsync{T}(string, ServerCallContext, Func{CancellationToken, Task{T}})"/>
     public Task<T> AnalyzeAsync<T>(string method, ServerCallContext context, Func<CancellationToken, T> work) =>
-        AnalyzeAsync(method, context.CancellationToken, context.Deadline != DateTime.MaxValue, ct => Task.FromResult(work(ct)));
+        AnalyzeAsync(method, context, ct => Task.FromResult(work(ct)));
 
     /// <summary>Rejects a response larger than <see cref="EngineServerOptions.MaxResponseBytes"/>, naming what the client can change.</summary>
     public T Bounded<T>(string method, T response, string narrowing)

@@ -22,16 +22,15 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         handler.RunAsync(nameof(Edit), context, async () =>
         {
             string principal = BearerKeys.PrincipalOf(context);
-            bool deadline = context.Deadline != DateTime.MaxValue;
             await foreach (EditRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context.CancellationToken, deadline, ct => Task.FromResult(request.RequestCase switch
+                DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context, ct => request.RequestCase switch
                 {
                     EditRequest.RequestOneofCase.Open => Open(principal, request.Open, ct),
                     EditRequest.RequestOneofCase.Change => Change(principal, request.Change, ct),
                     EditRequest.RequestOneofCase.Close => Close(principal, request.Close),
                     _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "EditRequest holds none of open, change or close.")),
-                })).ConfigureAwait(false);
+                }).ConfigureAwait(false);
                 if (update is not null)
                 {
                     await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);

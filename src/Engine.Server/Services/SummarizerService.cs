@@ -28,7 +28,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         handler.RunAsync(nameof(ExtractQuotes), context, () => handler.AnalyzeAsync(nameof(ExtractQuotes), context, ct => handler.Bounded(nameof(ExtractQuotes), Process(request, summarize: false, ct), NarrowSummary)));
 
     public override Task SummarizeStream(SummarizeRequest request, IServerStreamWriter<SummarizeEvent> responseStream, ServerCallContext context) =>
-        handler.RunAsync(nameof(SummarizeStream), context, () => handler.AnalyzeAsync(nameof(SummarizeStream), context.CancellationToken, context.Deadline != DateTime.MaxValue, async ct =>
+        handler.RunAsync(nameof(SummarizeStream), context, () => handler.AnalyzeAsync(nameof(SummarizeStream), context, async ct =>
         {
             requests.Validate(request);
             SummarizerOptions summarizerOptions = Requests.Summarizer(request);
