@@ -1,5 +1,6 @@
 using BenchmarkDotNet.Attributes;
 using BenchmarkDotNet.Engines;
+using Engine.Text;
 using Engine.Analysis;
 using Engine.Benchmarks.Infrastructure;
 using Engine.Incremental;

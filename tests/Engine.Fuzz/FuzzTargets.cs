@@ -1,4 +1,5 @@
 using System.Text;
+using Engine.Text;
 using Engine.Incremental;
 using Engine.Lexing;
 using Engine.Quotes;

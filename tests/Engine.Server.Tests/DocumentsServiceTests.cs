@@ -107,7 +107,7 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
             await SendAsync(call, Change(id, 1, new TextEdit { Start = 0, End = 0, NewText = "عاجل: " }));
             RpcException error = await RejectedAsync(call, Change(id, 1, new TextEdit { Start = 0, End = 0, NewText = "x" }));
             Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
-            Assert.Contains("is at version 2, not base_version 1", error.Status.Detail, StringComparison.Ordinal);
+            Assert.Contains("base_version 1 is not the current version 2", error.Status.Detail, StringComparison.Ordinal);
         }
 
         // A new stream (a reconnecting client) carries on at the last accepted version.

@@ -39,9 +39,9 @@ internal sealed class SummaryOptions
                 : words is { } w ? SummaryBudget.Words(w)
                 : SummaryBudget.Default;
         }
-        catch (ArgumentOutOfRangeException e)
+        catch (EngineException e)
         {
-            error.WriteLine("engine: invalid budget: " + e.Message.Split(" (Parameter")[0]);
+            error.WriteLine("engine: " + Describe(e));
             return null;
         }
 
@@ -52,6 +52,15 @@ internal sealed class SummaryOptions
             Explain = parse.GetValue(Explain),
         };
     }
+
+    /// <summary>A budget problem in the command line's terms.</summary>
+    private static string Describe(EngineException e) => e.Problem switch
+    {
+        Problem.SentenceBudgetTooSmall => $"--sentences must be at least 1 (got {e.Values[0]}).",
+        Problem.RatioOutOfRange => $"--ratio must be greater than 0 and at most 1 (got {e.Values[0]}).",
+        Problem.WordBudgetTooSmall => $"--words must be at least 1 (got {e.Values[0]}).",
+        _ => e.Message,
+    };
 
     private static Option<string> CreateAlgorithm()
     {

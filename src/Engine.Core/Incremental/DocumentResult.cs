@@ -1,3 +1,4 @@
+using Engine.Text;
 using Engine.Quotes;
 using Engine.Summarization;
 

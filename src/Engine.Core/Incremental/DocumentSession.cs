@@ -12,7 +12,7 @@ namespace Engine.Incremental;
 /// <summary>
 /// One open document: an immutable <see cref="SourceText"/> per version and its analysis.
 /// <see cref="Apply"/> takes changes against a base version and either produces the next version
-/// or, when a change is invalid or the base is stale, throws <see cref="EditRejectedException"/>
+/// or, when a change is invalid or the base is stale, throws <see cref="EngineException"/>
 /// and leaves the document exactly as it was. Thread-safe: edits to one session are serialized.
 /// </summary>
 /// <remarks>
@@ -97,12 +97,12 @@ public sealed class DocumentSession : IDisposable
         {
             if (_disposed)
             {
-                throw new EditRejectedException(EditError.Closed, "the document was closed.");
+                throw new EngineException(Problem.DocumentClosed);
             }
 
             if (baseVersion != Version)
             {
-                throw new EditRejectedException(EditError.StaleVersion, $"base_version {baseVersion} is not the current version {Version}.");
+                throw new EngineException(Problem.StaleVersion, baseVersion, Version);
             }
 
             TextChange[] ordered = SourceText.Validate(changes, _source.Length);

@@ -1,4 +1,4 @@
-using Engine.Incremental;
+using Engine.Text;
 
 namespace Engine.Summarization;
 

@@ -39,15 +39,15 @@ public readonly record struct SummaryBudget
 
     /// <summary>At most <paramref name="count"/> sentences.</summary>
     public static SummaryBudget Sentences(int count) =>
-        count > 0 ? new(BudgetKind.Sentences, count) : throw new ArgumentOutOfRangeException(nameof(count), count, "max_sentences must be at least 1.");
+        count > 0 ? new(BudgetKind.Sentences, count) : throw new EngineException(Problem.SentenceBudgetTooSmall, count);
 
     /// <summary>At most <paramref name="ratio"/> of the document's words.</summary>
     public static SummaryBudget Ratio(double ratio) =>
-        ratio is > 0 and <= 1 ? new(BudgetKind.Ratio, ratio) : throw new ArgumentOutOfRangeException(nameof(ratio), ratio, "ratio must be greater than 0 and at most 1.");
+        ratio is > 0 and <= 1 ? new(BudgetKind.Ratio, ratio) : throw new EngineException(Problem.RatioOutOfRange, ratio);
 
     /// <summary>At most <paramref name="count"/> words.</summary>
     public static SummaryBudget Words(int count) =>
-        count > 0 ? new(BudgetKind.Words, count) : throw new ArgumentOutOfRangeException(nameof(count), count, "max_words must be at least 1.");
+        count > 0 ? new(BudgetKind.Words, count) : throw new EngineException(Problem.WordBudgetTooSmall, count);
 
     /// <summary>The word limit for a document of <paramref name="documentWords"/> words (int.MaxValue for a sentence budget).</summary>
     public int WordLimit(int documentWords) => Kind switch

@@ -25,7 +25,7 @@ public sealed class OffsetMap : IDisposable
     }
 
     /// <summary>The map for a document version: for UTF-16 its length is all it needs, so the text is not joined.</summary>
-    public static OffsetMap For(Incremental.SourceText text, OffsetUnit unit)
+    public static OffsetMap For(SourceText text, OffsetUnit unit)
     {
         ArgumentNullException.ThrowIfNull(text);
         return unit == OffsetUnit.Utf16 ? new OffsetMap(text.Length, i => text[i]) : new OffsetMap(text.ToString(), unit);

@@ -26,7 +26,7 @@ public static class TextSections
     public static int End(ReadOnlySpan<char> text, int start) => End(new SpanChars(text), start);
 
     /// <summary>Where the section of a versioned text that starts at <paramref name="start"/> ends (without building the whole string).</summary>
-    public static int End(Incremental.SourceText text, int start)
+    public static int End(SourceText text, int start)
     {
         ArgumentNullException.ThrowIfNull(text);
         return End(new SourceChars(text), start);
@@ -156,7 +156,7 @@ public static class TextSections
         }
     }
 
-    private readonly struct SourceChars(Incremental.SourceText text) : IChars
+    private readonly struct SourceChars(SourceText text) : IChars
     {
         public int Length => text.Length;
 

@@ -1,6 +1,6 @@
 using System.Text;
+using SourceText = Engine.Text.SourceText;
 using Engine.Grpc.V1;
-using Engine.Incremental;
 using Engine.Summarization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -139,24 +139,16 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
 
     private static SummaryBudget Budget((int? Sentences, double? Ratio, int? Words) budget)
     {
-        if (budget.Sentences is { } s && s < 1)
+        try
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"max_sentences must be at least 1 (got {s})."));
+            return budget.Sentences is { } sentences ? SummaryBudget.Sentences(sentences)
+                : budget.Ratio is { } ratio ? SummaryBudget.Ratio(ratio)
+                : budget.Words is { } words ? SummaryBudget.Words(words)
+                : SummaryBudget.Default;
         }
-
-        if (budget.Words is { } w && w < 1)
+        catch (EngineException e)
         {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"max_words must be at least 1 (got {w})."));
+            throw Problems.ToRpc(e);
         }
-
-        if (budget.Ratio is { } r && !(r > 0 && r <= 1))
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"ratio must be greater than 0 and at most 1 (got {r})."));
-        }
-
-        return budget.Sentences is { } sentences ? SummaryBudget.Sentences(sentences)
-            : budget.Ratio is { } ratio ? SummaryBudget.Ratio(ratio)
-            : budget.Words is { } words ? SummaryBudget.Words(words)
-            : SummaryBudget.Default;
     }
 }

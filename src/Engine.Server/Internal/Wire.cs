@@ -108,4 +108,17 @@ internal static class Wire
 
     /// <summary>Converts a client offset to UTF-16, or null when it is outside the text or inside a character.</summary>
     public static int? FromUnit(OffsetMap map, long offset) => map.TryFromUnit(offset, out int utf16) ? utf16 : null;
+
+    /// <summary>What an edit cost and changed, on the wire.</summary>
+    public static Grpc.V1.EditStats Stats(Incremental.EditStats stats) => new()
+    {
+        SentencesReused = stats.SentencesReused,
+        SentencesAnalyzed = stats.SentencesAnalyzed,
+        SummarySentencesAdded = stats.SummarySentencesAdded,
+        SummarySentencesRemoved = stats.SummarySentencesRemoved,
+        QuotesAdded = stats.QuotesAdded,
+        QuotesRemoved = stats.QuotesRemoved,
+        SectionsReused = stats.SectionsReused,
+        SectionsAnalyzed = stats.SectionsAnalyzed,
+    };
 }

@@ -66,8 +66,8 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             throw AlreadyOpen(id);
         }
 
-        var stats = new EditStats { SentencesAnalyzed = session.Current.SentenceCount, SectionsAnalyzed = session.SectionCount };
-        return Update(id, session.Version, session.Current, document, stats, start);
+        var stats = new Incremental.EditStats(0, session.Current.SentenceCount, 0, 0, 0, 0, 0, session.SectionCount);
+        return Update(id, session.Version, session.Current, document, Wire.Stats(stats), start);
     }
 
     private DocumentUpdate Change(string principal, ChangeDocument change, CancellationToken ct)
@@ -83,7 +83,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         DocumentResult current = document.Session.Current;
         if (change.BaseVersion != document.Session.Version)
         {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"document '{id}' is at version {document.Session.Version}, not base_version {change.BaseVersion}."));
+            throw Problems.ToRpc(new EngineException(Problem.StaleVersion, change.BaseVersion, document.Session.Version), id);
         }
 
         var changes = new List<TextChange>(change.Edits.Count);
@@ -107,32 +107,13 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         {
             result = document.Session.Apply(change.BaseVersion, changes, inserts ? text => requests.ValidateSize(text) : null, ct);
         }
-        catch (EditRejectedException e) when (e.Error == EditError.Closed)
+        catch (EngineException e)
         {
-            throw new RpcException(new Status(StatusCode.NotFound, $"document '{id}' was closed or evicted while the edit waited; open it again."));
-        }
-        catch (EditRejectedException e) when (e.Error == EditError.StaleVersion)
-        {
-            throw new RpcException(new Status(StatusCode.FailedPrecondition, $"document '{id}': {e.Message}"));
-        }
-        catch (EditRejectedException e)
-        {
-            throw new RpcException(new Status(StatusCode.InvalidArgument, $"document '{id}': {e.Message}"));
+            throw Problems.ToRpc(e, id);
         }
 
-        var stats = new EditStats
-        {
-            SentencesReused = result.Stats.SentencesReused,
-            SentencesAnalyzed = result.Stats.SentencesAnalyzed,
-            SummarySentencesAdded = result.Stats.SummarySentencesAdded,
-            SummarySentencesRemoved = result.Stats.SummarySentencesRemoved,
-            QuotesAdded = result.Stats.QuotesAdded,
-            QuotesRemoved = result.Stats.QuotesRemoved,
-            SectionsReused = result.Stats.SectionsReused,
-            SectionsAnalyzed = result.Stats.SectionsAnalyzed,
-        };
         store.Resized(key, document);
-        return Update(id, result.Version, result.Result, document, stats, start);
+        return Update(id, result.Version, result.Result, document, Wire.Stats(result.Stats), start);
     }
 
     private DocumentUpdate? Close(string principal, CloseDocument close)

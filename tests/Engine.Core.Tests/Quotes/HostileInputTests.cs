@@ -1,3 +1,4 @@
+using Engine.Text;
 using Engine.Incremental;
 using Engine.Quotes;
 using Engine.Quotes.Internal;

@@ -128,8 +128,8 @@ public class SummarizerTests
     [InlineData(-1)]
     public void Budget_NonPositiveCounts_AreRejected(int count)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SummaryBudget.Sentences(count));
-        Assert.Throws<ArgumentOutOfRangeException>(() => SummaryBudget.Words(count));
+        Assert.Throws<EngineException>(() => SummaryBudget.Sentences(count));
+        Assert.Throws<EngineException>(() => SummaryBudget.Words(count));
     }
 
     [Theory]
@@ -138,6 +138,6 @@ public class SummarizerTests
     [InlineData(double.NaN)]
     public void Budget_RatioOutsideZeroToOne_IsRejected(double ratio)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => SummaryBudget.Ratio(ratio));
+        Assert.Throws<EngineException>(() => SummaryBudget.Ratio(ratio));
     }
 }

@@ -1,4 +1,3 @@
-using Engine.Incremental;
 using Engine.Text;
 using Engine.Tests.Infrastructure;
 

@@ -1,4 +1,4 @@
-namespace Engine.Incremental;
+namespace Engine.Text;
 
 /// <summary>
 /// One edit: replace the UTF-16 range [<see cref="Start"/>, <see cref="End"/>) of a version with

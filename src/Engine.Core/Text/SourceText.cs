@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Engine.Incremental;
+namespace Engine.Text;
 
 /// <summary>
 /// An immutable text stored as chunks of at most a few thousand characters. <see cref="WithChanges"/>
@@ -43,7 +43,7 @@ public sealed class SourceText
 
     /// <summary>
     /// The text after <paramref name="changes"/> (offsets into this text, not overlapping; the
-    /// order does not matter). Throws <see cref="EditRejectedException"/> for a change out of range,
+    /// order does not matter). Throws <see cref="EngineException"/> for a change out of range,
     /// reversed, or overlapping another; this text is unchanged either way.
     /// </summary>
     public SourceText WithChanges(IReadOnlyList<TextChange> changes)
@@ -232,17 +232,17 @@ public sealed class SourceText
         {
             if (change.Start < 0 || change.End < change.Start || change.End > length)
             {
-                throw new EditRejectedException(EditError.InvalidChange, $"edit [{change.Start}, {change.End}) is outside the text (length {length}) or reversed.");
+                throw new EngineException(Problem.ChangeOutsideText, change.Start, change.End, length);
             }
 
             if (change.Start < at)
             {
-                throw new EditRejectedException(EditError.InvalidChange, $"edit [{change.Start}, {change.End}) overlaps another edit.");
+                throw new EngineException(Problem.ChangesOverlap, change.Start, change.End);
             }
 
             if (change.NewText is null)
             {
-                throw new EditRejectedException(EditError.InvalidChange, $"edit [{change.Start}, {change.End}) has no new text.");
+                throw new EngineException(Problem.ChangeWithoutText, change.Start, change.End);
             }
 
             at = change.End;

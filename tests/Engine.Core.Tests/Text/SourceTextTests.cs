@@ -1,8 +1,8 @@
 using CsCheck;
-using Engine.Incremental;
+using Engine.Text;
 using Engine.Tests.Infrastructure;
 
-namespace Engine.Tests.Incremental;
+namespace Engine.Tests.Text;
 
 public class SourceTextTests
 {
@@ -86,8 +86,8 @@ public class SourceTextTests
     {
         SourceText source = SourceText.From("وصل الوفد إلى بغداد.");
 
-        var e = Assert.Throws<EditRejectedException>(() => source.WithChanges([new TextChange(start, end, "x")]));
-        Assert.Equal(EditError.InvalidChange, e.Error);
+        var e = Assert.Throws<EngineException>(() => source.WithChanges([new TextChange(start, end, "x")]));
+        Assert.Equal(Problem.ChangeOutsideText, e.Problem);
         Assert.Equal("وصل الوفد إلى بغداد.", source.ToString());
     }
 
@@ -96,6 +96,6 @@ public class SourceTextTests
     {
         SourceText source = SourceText.From("وصل الوفد إلى بغداد أمس في زيارة رسمية.");
 
-        Assert.Throws<EditRejectedException>(() => source.WithChanges([new TextChange(2, 8, "a"), new TextChange(5, 10, "b")]));
+        Assert.Throws<EngineException>(() => source.WithChanges([new TextChange(2, 8, "a"), new TextChange(5, 10, "b")]));
     }
 }
