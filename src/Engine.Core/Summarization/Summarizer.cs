@@ -80,7 +80,8 @@ public static partial class Summarizer
             return text.Make([], null, 0, 0);
         }
 
-        if (options.Algorithm == SummaryAlgorithm.Engine)
+        ScoringStrategy strategy = ScoringStrategy.For(options.Algorithm);
+        if (strategy.UsesDocumentFeatures)
         {
             int[] title = SectionScores.DocumentTitleTerms(options.Title, sections[0].Scores);
             foreach (PlacedSection section in sections)
@@ -104,12 +105,12 @@ public static partial class Summarizer
             }
 
             f.Redundancy.Clear();
-            Gather(sections, options, f, words, sectionOf);
+            Gather(sections, strategy, options.Weights, f, words, sectionOf);
             Array.Clear(chosen, 0, n);
             int wordLimit = options.Budget.WordLimit(documentWords);
-            int summaryWords = options.Algorithm == SummaryAlgorithm.Lead
+            int summaryWords = strategy.InDocumentOrder
                 ? SelectLead(words, chosen, wordLimit, options.Budget.SentenceLimit)
-                : Select(sections, greedy, sectionOf, bodyOffset, words, f.Score, f.Redundancy, options.Algorithm == SummaryAlgorithm.Engine ? options.Weights.Redundancy : 0,
+                : Select(sections, greedy, sectionOf, bodyOffset, words, f.Score, f.Redundancy, strategy.RedundancyPenalty(options.Weights),
                     options.Weights.DuplicateThreshold, chosen, wordLimit, options.Budget.SentenceLimit);
             return BuildSummary(text, sections, sectionOf, options, f, chosen, documentWords, summaryWords);
         }
@@ -122,13 +123,16 @@ public static partial class Summarizer
     }
 
     /// <summary>Copies the sections' features into document order and computes each sentence's score.</summary>
-    private static void Gather(ReadOnlySpan<PlacedSection> sections, SummarizerOptions options, Features f, Span<int> words, Span<int> sectionOf)
+    private static void Gather(ReadOnlySpan<PlacedSection> sections, ScoringStrategy strategy, FeatureWeights weights, Features f, Span<int> words, Span<int> sectionOf)
     {
         int n = words.Length;
-        FeatureWeights w = options.Weights;
-        if (options.Algorithm == SummaryAlgorithm.Engine)
+        if (strategy.UsesDocumentFeatures)
         {
-            PositionTable.Fill(w.PositionDecay, f.Position);
+            PositionTable.Fill(weights.PositionDecay, f.Position);
+        }
+        else
+        {
+            f.Position.Clear();
         }
 
         int b = 0;
@@ -140,27 +144,11 @@ public static partial class Summarizer
             {
                 words[b] = s.WordCounts[i];
                 sectionOf[b] = k;
-                f.ParagraphStart[b] = s.ParagraphStart[i];
-                switch (options.Algorithm)
-                {
-                    case SummaryAlgorithm.Lead:
-                        f.Score[b] = n - b;
-                        f.Centrality[b] = f.Position[b] = f.TitleOverlap[b] = f.Length[b] = 0;
-                        break;
-                    case SummaryAlgorithm.TextRank:
-                    case SummaryAlgorithm.LexRank:
-                        // A section's ranks sum to 1; weighted by its share they compare across sections.
-                        f.Score[b] = s.Centrality[i] * share;
-                        f.Centrality[b] = f.Position[b] = f.TitleOverlap[b] = f.Length[b] = 0;
-                        break;
-                    default:
-                        f.Centrality[b] = s.Centrality[i];
-                        f.TitleOverlap[b] = s.TitleOverlap[i];
-                        f.Length[b] = s.Length[i];
-                        f.Score[b] = (w.Centrality * f.Centrality[b]) + (w.Position * f.Position[b]) + (w.TitleOverlap * f.TitleOverlap[b]) + (w.Length * f.Length[b])
-                            + (w.ParagraphStart * f.ParagraphStart[b]);
-                        break;
-                }
+                f.Score[b] = strategy.Score(s, i, f.Position[b], share, n - b, weights, out SentenceFeatures x);
+                f.Centrality[b] = x.Centrality;
+                f.TitleOverlap[b] = x.TitleOverlap;
+                f.Length[b] = x.Length;
+                f.ParagraphStart[b] = x.ParagraphStart;
             }
         }
     }

@@ -15,9 +15,6 @@ namespace Engine.Summarization.Internal;
 /// </summary>
 internal sealed class SectionScores : IDisposable
 {
-    /// <summary>Edges below this cosine are left out of LexRank's graph (Erkan and Radev's 0.1).</summary>
-    private const double LexRankThreshold = 0.1;
-
     private int[] _body;
     private int[] _words;
     private double[] _centrality;
@@ -221,40 +218,11 @@ internal sealed class SectionScores : IDisposable
             return;
         }
 
-        ReadOnlySpan<int> body = Body;
-        switch (options.Algorithm)
-        {
-            case SummaryAlgorithm.Lead:
-                return;
-            case SummaryAlgorithm.TextRank:
-                Graph.Build(Analysis, body, SimilarityKind.Overlap, 0);
-                Rank(centrality);
-                return;
-            case SummaryAlgorithm.LexRank:
-                Graph.Build(Analysis, body, SimilarityKind.Cosine, LexRankThreshold);
-                Rank(centrality);
-                return;
-            default:
-                Graph.Build(Analysis, body, SimilarityKind.Cosine, 0);
-                Rank(centrality);
-                double max = 0;
-                foreach (double c in centrality)
-                {
-                    max = Math.Max(max, c);
-                }
-
-                FeatureWeights w = options.Weights;
-                for (int b = 0; b < n; b++)
-                {
-                    centrality[b] = max > 0 ? centrality[b] / max : 0;
-                    length[b] = Math.Min(1.0, (double)_words[b] / w.FullLengthWords);
-                }
-
-                return;
-        }
+        ScoringStrategy.For(options.Algorithm).ScoreSection(this, centrality, length, options.Weights);
     }
 
-    private void Rank(Span<double> rank)
+    /// <summary>Fills <paramref name="rank"/> with the PageRank of <see cref="Graph"/>.</summary>
+    public void Rank(Span<double> rank)
     {
         int n = rank.Length;
         double[] work = EnginePools.Arrays<double>().Rent(3 * n);
