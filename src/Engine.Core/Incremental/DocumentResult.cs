@@ -1,17 +1,18 @@
-using Engine.Text;
 using Engine.Quotes;
 using Engine.Summarization;
+using Engine.Text;
 
 namespace Engine.Incremental;
 
 /// <summary>The analysis of one version of a document: its summary, its quotes and how many sentences it has.</summary>
 public sealed class DocumentResult
 {
-    internal DocumentResult(SourceText source, Summary summary, QuoteResult quotes, int sentenceCount)
+    private readonly object[] _results;
+
+    internal DocumentResult(SourceText source, object[] results, int sentenceCount)
     {
         Source = source;
-        Summary = summary;
-        Quotes = quotes;
+        _results = results;
         SentenceCount = sentenceCount;
     }
 
@@ -22,10 +23,13 @@ public sealed class DocumentResult
     public string Text => Source.ToString();
 
     /// <summary>The summary.</summary>
-    public Summary Summary { get; }
+    public Summary Summary => (Summary)_results[SectionAnalyses.Summary];
 
     /// <summary>The quotes and their diagnostics.</summary>
-    public QuoteResult Quotes { get; }
+    public QuoteResult Quotes => (QuoteResult)_results[SectionAnalyses.Quotes];
+
+    /// <summary>The result of the analysis in slot <paramref name="slot"/> of <see cref="SectionAnalyses"/>.</summary>
+    internal object Result(int slot) => _results[slot];
 
     /// <summary>How many sentences the text has (title and headings included).</summary>
     public int SentenceCount { get; }

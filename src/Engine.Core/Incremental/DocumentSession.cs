@@ -1,10 +1,8 @@
 using Engine.Analysis;
 using Engine.Buffers;
 using Engine.Lexing;
-using Engine.Quotes;
 using Engine.Sentences;
 using Engine.Summarization;
-using Engine.Summarization.Internal;
 using Engine.Text;
 
 namespace Engine.Incremental;
@@ -27,7 +25,7 @@ namespace Engine.Incremental;
 public sealed class DocumentSession : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly SummarizerOptions _options;
+    private readonly SectionAnalysis[] _analyses;
     private readonly TermAnalyzer _terms = new();
     private SourceText _source;
     private SessionSection[] _sections;
@@ -36,7 +34,7 @@ public sealed class DocumentSession : IDisposable
 
     private DocumentSession(string text, SummarizerOptions options, CancellationToken cancellationToken)
     {
-        _options = options;
+        _analyses = SectionAnalyses.For(options);
         _source = SourceText.From(text);
         (_sections, _starts) = Analyze(text, cancellationToken);
         Version = 1;
@@ -54,6 +52,9 @@ public sealed class DocumentSession : IDisposable
 
     /// <summary>How many sections the current text is analysed in.</summary>
     public int SectionCount => _sections.Length;
+
+    /// <summary>The analyses the session runs per section, by slot.</summary>
+    internal IReadOnlyList<SectionAnalysis> Analyses => _analyses;
 
     /// <summary>The current tokens (for tests comparing them with a fresh tokenization).</summary>
     internal IReadOnlyList<Token> Tokens
@@ -117,7 +118,7 @@ public sealed class DocumentSession : IDisposable
                 return new EditResult(Version, previous, new EditStats(previous.SentenceCount, 0, 0, 0, 0, 0, _sections.Length, 0));
             }
 
-            var edit = new Edit(ordered[0].Start, ordered[^1].End, source.Length - _source.Length);
+            var edit = new EditExtent(ordered[0].Start, ordered[^1].End, source.Length - _source.Length);
             (int first, int afterOld, SessionSection[] fresh, int[] freshStarts, int analyzed) = Reanalyze(source, edit, cancellationToken);
             SessionSection[] sections = [.. _sections.AsSpan(0, first), .. fresh, .. _sections.AsSpan(afterOld)];
             int[] starts = new int[sections.Length];
@@ -139,11 +140,7 @@ public sealed class DocumentSession : IDisposable
                 throw;
             }
 
-            EditStats stats = Diff(previous, next, edit, _sections.AsSpan(first, afterOld - first), fresh, analyzed) with
-            {
-                SectionsReused = sections.Length - fresh.Length,
-                SectionsAnalyzed = fresh.Length,
-            };
+            EditStats stats = Diff(previous, next, edit, _sections.AsSpan(first, afterOld - first), fresh, analyzed, sections.Length - fresh.Length);
             Dispose(_sections.AsSpan(first, afterOld - first));
             _sections = sections;
             _starts = starts;
@@ -183,7 +180,7 @@ public sealed class DocumentSession : IDisposable
     /// the first old section kept after them, the new sections with their starts, and how many
     /// sentences were analysed.
     /// </summary>
-    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(SourceText text, Edit edit, CancellationToken cancellationToken)
+    private (int First, int AfterOld, SessionSection[] Fresh, int[] Starts, int Analyzed) Reanalyze(SourceText text, EditExtent edit, CancellationToken cancellationToken)
     {
         int first = 0;
         while (first + 1 < _starts.Length && _starts[first + 1] < edit.Start)
@@ -236,12 +233,12 @@ public sealed class DocumentSession : IDisposable
                     Relexed lexed = IncrementalLexer.Relex(sectionText, old.Tokens, old.TokenTerms, edit.Start - offset, edit.OldEnd - offset, edit.Delta, _terms, tokens, ids);
                     var analysis = new TextAnalysis(_terms);
                     analysis.LoadLexed(sectionText, tokens.Span, ids.Span, SentenceOptions.Default, atStart);
-                    fresh[i] = SessionSection.Create(analysis, _options, cancellationToken);
+                    fresh[i] = SessionSection.Create(analysis, _analyses, cancellationToken);
                     analyzed += CountTouched(analysis.Sentences, lexed.RelexedFirst, lexed.RelexedCount);
                 }
                 else
                 {
-                    fresh[i] = SessionSection.Create(sectionText, atStart, _terms, _options, cancellationToken);
+                    fresh[i] = SessionSection.Create(sectionText, atStart, _terms, _analyses, cancellationToken);
                     analyzed += fresh[i].Analysis.Sentences.Length;
                 }
             }
@@ -266,7 +263,7 @@ public sealed class DocumentSession : IDisposable
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 int end = TextSections.End(text, p);
-                sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _options, cancellationToken));
+                sections.Add(SessionSection.Create(text[p..end], p == 0, _terms, _analyses, cancellationToken));
                 starts.Add(p);
                 p = end;
             }
@@ -280,24 +277,25 @@ public sealed class DocumentSession : IDisposable
         return ([.. sections], [.. starts]);
     }
 
-    /// <summary>The red layer: the sections placed at their offsets, summarized over the document's budget.</summary>
+    /// <summary>The red layer: every analysis' sections placed at their offsets (the summary over the document's budget).</summary>
     private DocumentResult Place(SourceText text, SessionSection[] sections, int[] starts)
     {
-        var placed = new PlacedSection[sections.Length];
-        var greedy = new SectionGreedy[sections.Length];
+        int[] firstSentences = new int[sections.Length];
         int sentences = 0;
         for (int i = 0; i < sections.Length; i++)
         {
-            placed[i] = new PlacedSection(sections[i].Scores, starts[i], sentences);
-            greedy[i] = sections[i].Greedy;
+            firstSentences[i] = sentences;
             sentences += sections[i].Analysis.Sentences.Length;
         }
 
-        Summary summary = Summarizer.Combine(text, placed, _options, greedy);
-        var quotes = new QuoteResult(
-            new PlacedList<Quote>(sections, starts, static s => s.Quotes.Quotes.Count, static (s, at, i) => QuoteExtractor.Shift(s.Quotes.Quotes[i], at)),
-            new PlacedList<QuoteDiagnostic>(sections, starts, static s => s.Quotes.Diagnostics.Count, static (s, at, i) => QuoteExtractor.Shift(s.Quotes.Diagnostics[i], at)));
-        return new DocumentResult(text, summary, quotes, sentences);
+        var layout = new SectionLayout(starts, firstSentences);
+        object[] results = new object[_analyses.Length];
+        for (int k = 0; k < _analyses.Length; k++)
+        {
+            results[k] = _analyses[k].Place(text, sections, layout, k);
+        }
+
+        return new DocumentResult(text, results, sentences);
     }
 
     /// <summary>Sentences that hold at least one re-lexed token.</summary>
@@ -316,65 +314,16 @@ public sealed class DocumentSession : IDisposable
         return touched;
     }
 
-    /// <summary>
-    /// What changed: summary sentences by position (one before the edit stays put, one after it
-    /// moves by the edit's length, one overlapping it is new), quotes by kind, content and speaker
-    /// within the replaced sections (the others' quotes are the same).
-    /// </summary>
-    private static EditStats Diff(DocumentResult before, DocumentResult after, Edit edit, ReadOnlySpan<SessionSection> replaced, SessionSection[] fresh, int analyzed)
+    /// <summary>What the edit cost (sentences and sections analysed and reused) and what each analysis saw change.</summary>
+    private EditStats Diff(DocumentResult before, DocumentResult after, EditExtent edit, ReadOnlySpan<SessionSection> replaced, SessionSection[] fresh, int analyzed, int sectionsReused)
     {
-        // Both summaries are in document order, and so are the old sentences mapped into the new text.
-        IReadOnlyList<ScoredSentence> old = before.Summary.Sentences;
-        IReadOnlyList<ScoredSentence> now = after.Summary.Sentences;
-        int kept = 0;
-        for (int i = 0, j = 0; i < old.Count && j < now.Count;)
+        var stats = new EditStats(
+            SentencesReused: after.SentenceCount - analyzed, SentencesAnalyzed: analyzed, 0, 0, 0, 0, SectionsReused: sectionsReused, SectionsAnalyzed: fresh.Length);
+        for (int k = 0; k < _analyses.Length; k++)
         {
-            ScoredSentence o = old[i];
-            (int start, int end) = o.End <= edit.Start ? (o.Start, o.End)
-                : o.Start >= edit.OldEnd ? (o.Start + edit.Delta, o.End + edit.Delta)
-                : (-1, -1); // overlapped by the edit: gone
-            if (start < 0 || start < now[j].Start)
-            {
-                i++;
-            }
-            else if (start > now[j].Start)
-            {
-                j++;
-            }
-            else
-            {
-                kept += end == now[j].End ? 1 : 0;
-                i++;
-                j++;
-            }
+            stats = _analyses[k].Diff(stats, before.Result(k), after.Result(k), replaced, fresh, edit, k);
         }
 
-        var oldQuotes = new HashSet<(QuoteKind, string, string)>();
-        foreach (SessionSection section in replaced)
-        {
-            oldQuotes.UnionWith(section.Quotes.Quotes.Select(Key));
-        }
-
-        var newQuotes = new HashSet<(QuoteKind, string, string)>();
-        foreach (SessionSection section in fresh)
-        {
-            newQuotes.UnionWith(section.Quotes.Quotes.Select(Key));
-        }
-
-        return new EditStats(
-            SentencesReused: after.SentenceCount - analyzed,
-            SentencesAnalyzed: analyzed,
-            SummarySentencesAdded: now.Count - kept,
-            SummarySentencesRemoved: old.Count - kept,
-            QuotesAdded: newQuotes.Count(q => !oldQuotes.Contains(q)),
-            QuotesRemoved: oldQuotes.Count(q => !newQuotes.Contains(q)));
-
-        static (QuoteKind, string, string) Key(Quote q) => (q.Kind, q.Content, q.SpeakerCanonical);
-    }
-
-    /// <summary>An edit's extent: old [Start, OldEnd) became [Start, OldEnd + Delta).</summary>
-    private readonly record struct Edit(int Start, int OldEnd, int Delta)
-    {
-        public int NewEnd => OldEnd + Delta;
+        return stats;
     }
 }

@@ -3,18 +3,18 @@ using System.Collections;
 namespace Engine.Incremental;
 
 /// <summary>
-/// The quotes (or quote diagnostics) of a document version: each section's own, placed at the
+/// Items of a document version (quotes, quote diagnostics): each section's own, placed at the
 /// section's offset as they are read, like Roslyn's red nodes, so an edit costs nothing here and a
 /// quote (a value) is placed without allocating.
 /// </summary>
-internal sealed class PlacedList<T> : IReadOnlyList<T>
+internal sealed class PlacedList<TPart, T> : IReadOnlyList<T>
 {
-    private readonly SessionSection[] _sections;
+    private readonly TPart[] _sections;
     private readonly int[] _starts;
     private readonly int[] _before; // items in the sections before each one; the last entry is the count
-    private readonly Func<SessionSection, int, int, T> _placed; // (section, its offset, index within it) → the placed item
+    private readonly Func<TPart, int, int, T> _placed; // (section's part, its offset, index within it) → the placed item
 
-    public PlacedList(SessionSection[] sections, int[] starts, Func<SessionSection, int> count, Func<SessionSection, int, int, T> placed)
+    public PlacedList(TPart[] sections, int[] starts, Func<TPart, int> count, Func<TPart, int, int, T> placed)
     {
         _sections = sections;
         _starts = starts;

@@ -1,38 +1,32 @@
 using Engine.Analysis;
 using Engine.Lexing;
-using Engine.Quotes;
 using Engine.Sentences;
-using Engine.Summarization;
-using Engine.Summarization.Internal;
 
 namespace Engine.Incremental;
 
 /// <summary>
-/// A green node of a <see cref="DocumentSession"/>: one section's analysis, summary features and
-/// quotes, all with offsets into the section, so it is reused unchanged wherever the section
-/// moves.
+/// A green node of a <see cref="DocumentSession"/>: one section's analysis and its part of every
+/// <see cref="SectionAnalysis"/> (summary features, quotes, …), all with offsets into the section,
+/// so it is reused unchanged wherever the section moves.
 /// </summary>
 internal sealed class SessionSection : IDisposable
 {
-    private SessionSection(TextAnalysis analysis, SectionScores scores, QuoteResult quotes)
+    private readonly SectionAnalysis[] _analyses;
+
+    private SessionSection(TextAnalysis analysis, SectionAnalysis[] analyses, object[] parts)
     {
         Analysis = analysis;
-        Scores = scores;
-        Quotes = quotes;
+        _analyses = analyses;
+        Parts = parts;
     }
 
     public TextAnalysis Analysis { get; }
 
-    public SectionScores Scores { get; }
-
-    /// <summary>The section's own greedy order and selection state, kept for the next version's summary.</summary>
-    public SectionGreedy Greedy { get; } = new();
-
-    /// <summary>The section's quotes, offsets into the section.</summary>
-    public QuoteResult Quotes { get; }
+    /// <summary>The section's part of each analysis, by slot.</summary>
+    public object[] Parts { get; }
 
     /// <summary>Analyses <paramref name="text"/> as a section (the document's first when <paramref name="atDocumentStart"/>).</summary>
-    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SummarizerOptions options, CancellationToken cancellationToken = default)
+    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SectionAnalysis[] analyses, CancellationToken cancellationToken = default)
     {
         var analysis = new TextAnalysis(terms);
         try
@@ -45,21 +39,26 @@ internal sealed class SessionSection : IDisposable
             throw;
         }
 
-        return Create(analysis, options, cancellationToken);
+        return Create(analysis, analyses, cancellationToken);
     }
 
-    /// <summary>Scores a loaded section; takes ownership of <paramref name="analysis"/>.</summary>
-    public static SessionSection Create(TextAnalysis analysis, SummarizerOptions options, CancellationToken cancellationToken = default)
+    /// <summary>Runs every analysis on a loaded section; takes ownership of <paramref name="analysis"/>.</summary>
+    public static SessionSection Create(TextAnalysis analysis, SectionAnalysis[] analyses, CancellationToken cancellationToken = default)
     {
-        SectionScores? scores = null;
+        object[] parts = new object[analyses.Length];
         try
         {
-            scores = SectionScores.Compute(analysis, options);
-            return new SessionSection(analysis, scores, QuoteExtractor.ExtractSection(analysis, cancellationToken));
+            for (int k = 0; k < analyses.Length; k++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                parts[k] = analyses[k].Analyze(analysis, cancellationToken);
+            }
+
+            return new SessionSection(analysis, analyses, parts);
         }
         catch
         {
-            scores?.Dispose();
+            Release(analyses, parts);
             analysis.Dispose();
             throw;
         }
@@ -67,7 +66,18 @@ internal sealed class SessionSection : IDisposable
 
     public void Dispose()
     {
-        Scores.Dispose();
+        Release(_analyses, Parts);
         Analysis.Dispose();
+    }
+
+    private static void Release(SectionAnalysis[] analyses, object[] parts)
+    {
+        for (int k = parts.Length - 1; k >= 0; k--)
+        {
+            if (parts[k] is { } part)
+            {
+                analyses[k].Release(part);
+            }
+        }
     }
 }

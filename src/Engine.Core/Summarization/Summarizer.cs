@@ -61,6 +61,24 @@ public static partial class Summarizer
     }
 
     /// <summary>
+    /// The summary of a document version made of <paramref name="sections"/>, each starting at
+    /// <paramref name="starts"/>[i] with its first sentence at <paramref name="firstSentences"/>[i];
+    /// the sections' greedy states carry the selection over from the last version.
+    /// </summary>
+    internal static Summary Combine(Text.SourceText text, ReadOnlySpan<SummarySection> sections, ReadOnlySpan<int> starts, ReadOnlySpan<int> firstSentences, SummarizerOptions options)
+    {
+        var placed = new PlacedSection[sections.Length];
+        var greedy = new SectionGreedy[sections.Length];
+        for (int i = 0; i < sections.Length; i++)
+        {
+            placed[i] = new PlacedSection(sections[i].Scores, starts[i], firstSentences[i]);
+            greedy[i] = sections[i].Greedy;
+        }
+
+        return Combine(text, placed, options, greedy);
+    }
+
+    /// <summary>
     /// The summary of a document made of <paramref name="sections"/> (in order, each placed at its
     /// offset in <paramref name="text"/>): the sections' own features with the document-wide
     /// position feature, then greedy selection within the document's budget.

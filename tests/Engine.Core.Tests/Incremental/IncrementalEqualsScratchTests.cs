@@ -69,6 +69,11 @@ public class IncrementalEqualsScratchTests
 
         Assert.Equal(quotes.Diagnostics, session.Current.Quotes.Diagnostics);
         Assert.Equal(Lex.Sentences(text).Length, session.Current.SentenceCount);
+        for (int slot = 0; slot < session.Analyses.Count; slot++)
+        {
+            SectionAnalysis analysis = session.Analyses[slot];
+            Assert.True(analysis.Describe(analysis.FromScratch(text)) == analysis.Describe(session.Current.Result(slot)), $"{analysis.Name}: {because}");
+        }
     }
 
     public static TheoryData<string, int> Documents()
