@@ -47,6 +47,27 @@ public static class AnalysisPool
         }
     }
 
+    /// <summary>
+    /// <see cref="Analyze{TState, TResult}"/> for work that awaits (writing results to a stream as
+    /// they are found): the analysis goes back to the pool when the work's task ends, on every path.
+    /// </summary>
+    public static async Task<TResult> AnalyzeAsync<TState, TResult>(string text, TState state, Func<TextAnalysis, TState, Task<TResult>> work, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentNullException.ThrowIfNull(work);
+        TextAnalysis analysis = Shared.Get();
+        try
+        {
+            analysis.Load(text, cancellationToken: cancellationToken);
+            cancellationToken.ThrowIfCancellationRequested();
+            return await work(analysis, state).ConfigureAwait(false);
+        }
+        finally
+        {
+            Shared.Return(analysis);
+        }
+    }
+
     /// <summary>Whether a returned analysis is small enough to keep in the pool.</summary>
     internal static bool Keeps(TextAnalysis analysis) =>
         analysis.Terms.Terms.Count <= MaxPooledTerms && analysis.Tokens.Length <= MaxPooledTokens && analysis.RetainedSections <= MaxPooledSections;

@@ -1,38 +1,139 @@
+using Engine.Analysis;
 using Engine.Quotes;
 using Engine.Summarization;
 using Engine.Text;
 
 namespace Engine.Incremental;
 
-/// <summary>The analysis of one version of a document: its summary, its quotes and how many sentences it has.</summary>
+/// <summary>Which analyses a <see cref="DocumentResult"/> holds.</summary>
+[Flags]
+public enum DocumentParts
+{
+    /// <summary>None.</summary>
+    None = 0,
+    /// <summary>The summary (<see cref="DocumentResult.Summary"/>).</summary>
+    Summary = 1 << DocumentResult.SummarySlot,
+    /// <summary>The quotes and their diagnostics (<see cref="DocumentResult.Quotes"/>).</summary>
+    Quotes = 1 << DocumentResult.QuotesSlot,
+    /// <summary>Every analysis.</summary>
+    All = Summary | Quotes,
+}
+
+/// <summary>
+/// The analysis of a document (or of one version of an edited document): its summary, its quotes
+/// and how many sentences it has. Each part is a per-section analysis (<see cref="SectionAnalysis"/>)
+/// in a slot of its own; a new one is a slot, a <see cref="DocumentParts"/> flag, a line in
+/// <see cref="Analyses"/> and a property here.
+/// </summary>
 public sealed class DocumentResult
 {
-    private readonly object[] _results;
+    internal const int SummarySlot = 0;
+    internal const int QuotesSlot = 1;
 
-    internal DocumentResult(SourceText source, object[] results, int sentenceCount)
+    private readonly DocumentText _text;
+    private readonly object?[] _results;
+    private SourceText? _source;
+
+    internal DocumentResult(DocumentText text, object?[] results, int sentenceCount)
     {
-        Source = source;
+        _text = text;
+        _source = text.Source;
         _results = results;
         SentenceCount = sentenceCount;
     }
 
-    /// <summary>The version's text.</summary>
-    public SourceText Source { get; }
+    /// <summary>The version's text (for a text analysed once, made on first use).</summary>
+    public SourceText Source => _source ??= SourceText.From(_text.ToString());
 
-    /// <summary>The version's text as one string (built on first use).</summary>
-    public string Text => Source.ToString();
+    /// <summary>The text as one string (for an edited document, built on first use).</summary>
+    public string Text => _text.ToString();
 
-    /// <summary>The summary.</summary>
-    public Summary Summary => (Summary)_results[SectionAnalyses.Summary];
+    /// <summary>The summary (throws unless <see cref="DocumentParts.Summary"/> was asked for).</summary>
+    public Summary Summary => Get<Summary>(SummarySlot);
 
-    /// <summary>The quotes and their diagnostics.</summary>
-    public QuoteResult Quotes => (QuoteResult)_results[SectionAnalyses.Quotes];
-
-    /// <summary>The result of the analysis in slot <paramref name="slot"/> of <see cref="SectionAnalyses"/>.</summary>
-    internal object Result(int slot) => _results[slot];
+    /// <summary>The quotes and their diagnostics (throws unless <see cref="DocumentParts.Quotes"/> was asked for).</summary>
+    public QuoteResult Quotes => Get<QuoteResult>(QuotesSlot);
 
     /// <summary>How many sentences the text has (title and headings included).</summary>
     public int SentenceCount { get; }
+
+    /// <summary>Whether the result holds <paramref name="parts"/>.</summary>
+    public bool Has(DocumentParts parts)
+    {
+        for (int slot = 0; slot < _results.Length; slot++)
+        {
+            if (((int)parts & (1 << slot)) != 0 && _results[slot] is null)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>
+    /// Analyses a whole text once: each section on its own, then placed, exactly as an editing
+    /// session would (the same result as <see cref="DocumentSession.Open"/>, and as
+    /// <c>Summarizer.Summarize</c> and <c>QuoteExtractor.Extract</c> for their parts). Only
+    /// <paramref name="parts"/> are computed. <paramref name="cancellationToken"/> is checked between
+    /// sections and analyses.
+    /// </summary>
+    public static DocumentResult Analyze(TextAnalysis analysis, SummarizerOptions? options = null, DocumentParts parts = DocumentParts.All, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(analysis);
+        SectionAnalysis?[] analyses = Analyses(options ?? SummarizerOptions.Default, parts);
+        int count = analysis.SectionCount;
+        var layout = new SectionLayout(new int[count], new int[count]);
+        for (int i = 0; i < count; i++)
+        {
+            layout.Starts[i] = analysis.SectionStart(i);
+            layout.FirstSentences[i] = analysis.SectionFirstSentence(i);
+        }
+
+        object?[] results = new object?[analyses.Length];
+        object[] sectionParts = new object[count];
+        for (int k = 0; k < analyses.Length; k++)
+        {
+            if (analyses[k] is not { } a)
+            {
+                continue;
+            }
+
+            int made = 0;
+            try
+            {
+                for (; made < count; made++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    sectionParts[made] = a.Analyze(count == 1 ? analysis : analysis.Section(made), cancellationToken);
+                }
+
+                results[k] = a.Place(analysis.Text, sectionParts, layout);
+            }
+            finally
+            {
+                for (int i = 0; i < made; i++)
+                {
+                    a.Release(sectionParts[i]);
+                }
+            }
+        }
+
+        return new DocumentResult(analysis.Text, results, analysis.Sentences.Length);
+    }
+
+    /// <summary>The analyses of <paramref name="parts"/> by slot (null where not asked for), summarizing with <paramref name="options"/>.</summary>
+    internal static SectionAnalysis?[] Analyses(SummarizerOptions options, DocumentParts parts) =>
+    [
+        (parts & DocumentParts.Summary) != 0 ? new SummaryAnalysis(options) : null,
+        (parts & DocumentParts.Quotes) != 0 ? new QuoteAnalysis() : null,
+    ];
+
+    /// <summary>The result in slot <paramref name="slot"/>, or null when it was not asked for.</summary>
+    internal object? Result(int slot) => _results[slot];
+
+    private T Get<T>(int slot) where T : class =>
+        _results[slot] as T ?? throw new InvalidOperationException($"This result does not hold {(DocumentParts)(1 << slot)}: ask for it in DocumentResult.Analyze.");
 }
 
 /// <summary>What an edit cost and changed.</summary>

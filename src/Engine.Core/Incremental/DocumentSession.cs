@@ -34,7 +34,7 @@ public sealed class DocumentSession : IDisposable
 
     private DocumentSession(string text, SummarizerOptions options, CancellationToken cancellationToken)
     {
-        _analyses = SectionAnalyses.For(options);
+        _analyses = [.. DocumentResult.Analyses(options, DocumentParts.All).OfType<SectionAnalysis>()];
         _source = SourceText.From(text);
         (_sections, _starts) = Analyze(text, cancellationToken);
         Version = 1;
@@ -292,7 +292,7 @@ public sealed class DocumentSession : IDisposable
         object[] results = new object[_analyses.Length];
         for (int k = 0; k < _analyses.Length; k++)
         {
-            results[k] = _analyses[k].Place(text, sections, layout, k);
+            results[k] = _analyses[k].Place(text, Parts(sections, k), layout);
         }
 
         return new DocumentResult(text, results, sentences);
@@ -321,9 +321,21 @@ public sealed class DocumentSession : IDisposable
             SentencesReused: after.SentenceCount - analyzed, SentencesAnalyzed: analyzed, 0, 0, 0, 0, SectionsReused: sectionsReused, SectionsAnalyzed: fresh.Length);
         for (int k = 0; k < _analyses.Length; k++)
         {
-            stats = _analyses[k].Diff(stats, before.Result(k), after.Result(k), replaced, fresh, edit, k);
+            stats = _analyses[k].Diff(stats, before.Result(k)!, after.Result(k)!, Parts(replaced, k), Parts(fresh, k), edit);
         }
 
         return stats;
+    }
+
+    /// <summary>The sections' parts of the analysis in slot <paramref name="slot"/>.</summary>
+    private static object[] Parts(ReadOnlySpan<SessionSection> sections, int slot)
+    {
+        object[] parts = new object[sections.Length];
+        for (int i = 0; i < parts.Length; i++)
+        {
+            parts[i] = sections[i].Parts[slot];
+        }
+
+        return parts;
     }
 }

@@ -13,7 +13,7 @@ internal sealed class QuoteAnalysis : SectionAnalysis<QuoteResult, QuoteResult>
     protected override QuoteResult AnalyzeSection(TextAnalysis section, CancellationToken cancellationToken) => QuoteExtractor.ExtractSection(section, cancellationToken);
 
     /// <summary>Quotes are values, so placing one as it is read allocates nothing and an edit costs nothing here.</summary>
-    protected override QuoteResult Place(SourceText text, QuoteResult[] parts, SectionLayout layout) => new(
+    protected override QuoteResult Place(DocumentText text, QuoteResult[] parts, SectionLayout layout) => new(
         new PlacedList<QuoteResult, Quote>(parts, layout.Starts, static s => s.Quotes.Count, static (s, at, i) => QuoteExtractor.Shift(s.Quotes[i], at)),
         new PlacedList<QuoteResult, QuoteDiagnostic>(parts, layout.Starts, static s => s.Diagnostics.Count, static (s, at, i) => QuoteExtractor.Shift(s.Diagnostics[i], at)));
 

@@ -31,16 +31,15 @@ internal abstract class SectionAnalysis
     /// <summary>Computes a section's part (offsets into the section); owned by the section node.</summary>
     public abstract object Analyze(TextAnalysis section, CancellationToken cancellationToken);
 
-    /// <summary>The document's result: slot <paramref name="slot"/> of every section, placed.</summary>
-    public abstract object Place(SourceText text, ReadOnlySpan<SessionSection> sections, SectionLayout layout, int slot);
+    /// <summary>The document's result: the sections' <paramref name="parts"/> (in order), placed at <paramref name="layout"/>.</summary>
+    public abstract object Place(DocumentText text, ReadOnlySpan<object> parts, SectionLayout layout);
 
     /// <summary>
     /// <paramref name="stats"/> with what this analysis saw change between two versions;
-    /// <paramref name="replaced"/> and <paramref name="fresh"/> are the section nodes the edit replaced
-    /// and those analysed for it.
+    /// <paramref name="replaced"/> and <paramref name="fresh"/> are the parts of the sections the edit
+    /// replaced and of those analysed for it.
     /// </summary>
-    public abstract EditStats Diff(
-        EditStats stats, object before, object after, ReadOnlySpan<SessionSection> replaced, ReadOnlySpan<SessionSection> fresh, EditExtent edit, int slot);
+    public abstract EditStats Diff(EditStats stats, object before, object after, ReadOnlySpan<object> replaced, ReadOnlySpan<object> fresh, EditExtent edit);
 
     /// <summary>The result of analysing <paramref name="text"/> from scratch through the feature's own entry point.</summary>
     public abstract object FromScratch(string text);
@@ -52,7 +51,7 @@ internal abstract class SectionAnalysis
     public virtual void Release(object part) => (part as IDisposable)?.Dispose();
 }
 
-/// <summary>Where a version's sections lie: each one's first UTF-16 offset and first sentence index.</summary>
+/// <summary>Where a document's sections lie: each one's first UTF-16 offset and first sentence index.</summary>
 internal readonly record struct SectionLayout(int[] Starts, int[] FirstSentences);
 
 /// <summary>A <see cref="SectionAnalysis"/> with typed parts and results.</summary>
@@ -64,12 +63,10 @@ internal abstract class SectionAnalysis<TPart, TResult> : SectionAnalysis
 {
     public sealed override object Analyze(TextAnalysis section, CancellationToken cancellationToken) => AnalyzeSection(section, cancellationToken);
 
-    public sealed override object Place(SourceText text, ReadOnlySpan<SessionSection> sections, SectionLayout layout, int slot) =>
-        Place(text, Parts(sections, slot), layout);
+    public sealed override object Place(DocumentText text, ReadOnlySpan<object> parts, SectionLayout layout) => Place(text, Typed(parts), layout);
 
-    public sealed override EditStats Diff(
-        EditStats stats, object before, object after, ReadOnlySpan<SessionSection> replaced, ReadOnlySpan<SessionSection> fresh, EditExtent edit, int slot) =>
-        Diff(stats, (TResult)before, (TResult)after, Parts(replaced, slot), Parts(fresh, slot), edit);
+    public sealed override EditStats Diff(EditStats stats, object before, object after, ReadOnlySpan<object> replaced, ReadOnlySpan<object> fresh, EditExtent edit) =>
+        Diff(stats, (TResult)before, (TResult)after, Typed(replaced), Typed(fresh), edit);
 
     public sealed override object FromScratch(string text) => Scratch(text);
 
@@ -79,7 +76,7 @@ internal abstract class SectionAnalysis<TPart, TResult> : SectionAnalysis
     protected abstract TPart AnalyzeSection(TextAnalysis section, CancellationToken cancellationToken);
 
     /// <summary>The document's result from its sections' parts at <paramref name="layout"/>.</summary>
-    protected abstract TResult Place(SourceText text, TPart[] parts, SectionLayout layout);
+    protected abstract TResult Place(DocumentText text, TPart[] parts, SectionLayout layout);
 
     /// <summary>The edit's statistics with this analysis' changes (none by default).</summary>
     protected virtual EditStats Diff(EditStats stats, TResult before, TResult after, TPart[] replaced, TPart[] fresh, EditExtent edit) => stats;
@@ -90,14 +87,14 @@ internal abstract class SectionAnalysis<TPart, TResult> : SectionAnalysis
     /// <summary>A canonical text of <paramref name="result"/>.</summary>
     protected abstract string Describe(TResult result);
 
-    private static TPart[] Parts(ReadOnlySpan<SessionSection> sections, int slot)
+    private static TPart[] Typed(ReadOnlySpan<object> parts)
     {
-        var parts = new TPart[sections.Length];
-        for (int i = 0; i < parts.Length; i++)
+        var typed = new TPart[parts.Length];
+        for (int i = 0; i < typed.Length; i++)
         {
-            parts[i] = (TPart)sections[i].Parts[slot];
+            typed[i] = (TPart)parts[i];
         }
 
-        return parts;
+        return typed;
     }
 }

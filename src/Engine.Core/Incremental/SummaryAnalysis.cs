@@ -13,7 +13,7 @@ internal sealed class SummaryAnalysis(SummarizerOptions options) : SectionAnalys
 
     protected override SummarySection AnalyzeSection(TextAnalysis section, CancellationToken cancellationToken) => SummarySection.Analyze(section, options);
 
-    protected override Summary Place(SourceText text, SummarySection[] parts, SectionLayout layout) =>
+    protected override Summary Place(DocumentText text, SummarySection[] parts, SectionLayout layout) =>
         Summarizer.Combine(text, parts, layout.Starts, layout.FirstSentences, options);
 
     /// <summary>

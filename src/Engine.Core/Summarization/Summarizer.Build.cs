@@ -1,6 +1,7 @@
 using Engine.Buffers;
 using Engine.Sentences;
 using Engine.Summarization.Internal;
+using Engine.Text;
 
 namespace Engine.Summarization;
 
@@ -8,7 +9,7 @@ namespace Engine.Summarization;
 public static partial class Summarizer
 {
     private static Summary BuildSummary(
-        SummaryText text, ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, SummarizerOptions options, Features f,
+        DocumentText text, ReadOnlySpan<PlacedSection> sections, ReadOnlySpan<int> sectionOf, SummarizerOptions options, Features f,
         bool[] chosen, int documentWords, int summaryWords)
     {
         int n = sectionOf.Length;
@@ -52,7 +53,7 @@ public static partial class Summarizer
             }
         }
 
-        Summary summary = text.Make(PagedList<ScoredSentence>.From(selected), explain ? PagedList<ScoredSentence>.From(all) : null, documentWords, summaryWords);
+        Summary summary = Summary.Create(text, PagedList<ScoredSentence>.From(selected), explain ? PagedList<ScoredSentence>.From(all) : null, documentWords, summaryWords);
         EnginePools.Arrays<ScoredSentence>().Return(rented);
         return summary;
     }

@@ -1,6 +1,7 @@
 using Engine.Analysis;
 using Engine.Buffers;
 using Engine.Summarization.Internal;
+using Engine.Text;
 
 namespace Engine.Summarization;
 
@@ -65,7 +66,7 @@ public static partial class Summarizer
     /// <paramref name="starts"/>[i] with its first sentence at <paramref name="firstSentences"/>[i];
     /// the sections' greedy states carry the selection over from the last version.
     /// </summary>
-    internal static Summary Combine(Text.SourceText text, ReadOnlySpan<SummarySection> sections, ReadOnlySpan<int> starts, ReadOnlySpan<int> firstSentences, SummarizerOptions options)
+    internal static Summary Combine(DocumentText text, ReadOnlySpan<SummarySection> sections, ReadOnlySpan<int> starts, ReadOnlySpan<int> firstSentences, SummarizerOptions options)
     {
         var placed = new PlacedSection[sections.Length];
         var greedy = new SectionGreedy[sections.Length];
@@ -83,7 +84,7 @@ public static partial class Summarizer
     /// offset in <paramref name="text"/>): the sections' own features with the document-wide
     /// position feature, then greedy selection within the document's budget.
     /// </summary>
-    internal static Summary Combine(SummaryText text, ReadOnlySpan<PlacedSection> sections, SummarizerOptions options, SectionGreedy[]? greedy = null)
+    internal static Summary Combine(DocumentText text, ReadOnlySpan<PlacedSection> sections, SummarizerOptions options, SectionGreedy[]? greedy = null)
     {
         int n = 0;
         int documentWords = 0;
@@ -95,7 +96,7 @@ public static partial class Summarizer
 
         if (n == 0)
         {
-            return text.Make([], null, 0, 0);
+            return Summary.Create(text, [], null, 0, 0);
         }
 
         ScoringStrategy strategy = ScoringStrategy.For(options.Algorithm);

@@ -5,24 +5,16 @@ namespace Engine.Summarization;
 /// <summary>An extractive summary: sentences copied verbatim from the text, in document order.</summary>
 public sealed class Summary
 {
-    private readonly SourceText? _source;
+    private readonly DocumentText _source;
     private string? _text;
 
-    internal Summary(string text, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
-        : this(sentences, all, documentWords, summaryWords)
-    {
-        _text = text;
-    }
+    /// <summary>A summary of <paramref name="text"/> (a string, or a document version whose text is built only if asked for).</summary>
+    internal static Summary Create(DocumentText text, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords) =>
+        new(text, sentences, all, documentWords, summaryWords);
 
-    /// <summary>A summary of a document version, whose text is built only if asked for.</summary>
-    internal Summary(SourceText source, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
-        : this(sentences, all, documentWords, summaryWords)
+    private Summary(DocumentText text, IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
     {
-        _source = source;
-    }
-
-    private Summary(IReadOnlyList<ScoredSentence> sentences, IReadOnlyList<ScoredSentence>? all, int documentWords, int summaryWords)
-    {
+        _source = text;
         Sentences = sentences;
         AllSentences = all ?? [];
         DocumentWords = documentWords;
@@ -30,7 +22,7 @@ public sealed class Summary
     }
 
     /// <summary>The summarized text.</summary>
-    public string Text => _text ??= _source!.ToString();
+    public string Text => _text ??= _source.ToString();
 
     /// <summary>The chosen sentences, in document order.</summary>
     public IReadOnlyList<ScoredSentence> Sentences { get; }
@@ -48,8 +40,7 @@ public sealed class Summary
     public IEnumerable<string> SentenceTexts => Sentences.Select(TextOf);
 
     /// <summary>The text of sentence <paramref name="sentence"/> (of this summary), read without joining a document version's text.</summary>
-    public string TextOf(ScoredSentence sentence) =>
-        _text is null && _source is not null ? _source.Substring(sentence.Start, sentence.End - sentence.Start) : Text[sentence.Start..sentence.End];
+    public string TextOf(ScoredSentence sentence) => _text is not null ? _text[sentence.Start..sentence.End] : _source.Slice(sentence.Start, sentence.End);
 
     /// <summary>The summary as one string, sentences joined by a space.</summary>
     public override string ToString() => string.Join(' ', SentenceTexts);

@@ -1,4 +1,5 @@
 using Engine.Grpc.V1;
+using Engine.Incremental;
 using Engine.Quotes;
 using Engine.Summarization;
 using Engine.Text;
@@ -62,12 +63,14 @@ internal static class Wire
     };
 
     /// <summary>
-    /// A whole response: summary sentences (when there is a summary), quotes, at most
-    /// <paramref name="maxDiagnostics"/> diagnostics (the rest counted in the stats) and stats.
+    /// A whole response: whatever <paramref name="result"/> holds (summary sentences, quotes of at
+    /// least <paramref name="minConfidence"/>, at most <paramref name="maxDiagnostics"/> diagnostics,
+    /// the rest counted in the stats) and stats.
     /// </summary>
-    public static SummarizeResponse Response(string id, Summary? summary, QuoteResult quotes, int sentenceCount, OffsetMap map, double elapsedMs, int maxDiagnostics)
+    public static SummarizeResponse Response(string id, DocumentResult result, double minConfidence, OffsetMap map, double elapsedMs, int maxDiagnostics)
     {
         var response = new SummarizeResponse { Id = id };
+        Summary? summary = result.Has(DocumentParts.Summary) ? result.Summary : null;
         if (summary is not null)
         {
             foreach (ScoredSentence s in summary.Sentences)
@@ -81,19 +84,24 @@ internal static class Wire
             }
         }
 
-        foreach (Quote q in quotes.Quotes)
+        QuoteResult? quotes = result.Has(DocumentParts.Quotes) ? result.Quotes.WithMinConfidence(minConfidence) : null;
+        int diagnostics = 0;
+        if (quotes is not null)
         {
-            response.Quotes.Add(Quote(q, map));
+            foreach (Quote q in quotes.Quotes)
+            {
+                response.Quotes.Add(Quote(q, map));
+            }
+
+            diagnostics = Math.Min(quotes.Diagnostics.Count, maxDiagnostics);
+            for (int i = 0; i < diagnostics; i++)
+            {
+                response.Diagnostics.Add(Diagnostic(quotes.Diagnostics[i], map));
+            }
         }
 
-        int diagnostics = Math.Min(quotes.Diagnostics.Count, maxDiagnostics);
-        for (int i = 0; i < diagnostics; i++)
-        {
-            response.Diagnostics.Add(Diagnostic(quotes.Diagnostics[i], map));
-        }
-
-        response.Stats = Stats(summary, quotes, sentenceCount, elapsedMs);
-        response.Stats.DiagnosticsOmitted = quotes.Diagnostics.Count - diagnostics;
+        response.Stats = Stats(summary, quotes, result.SentenceCount, elapsedMs);
+        response.Stats.DiagnosticsOmitted = (quotes?.Diagnostics.Count ?? 0) - diagnostics;
         return response;
     }
 

@@ -130,7 +130,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
     private DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start)
     {
         using OffsetMap map = OffsetMap.For(result.Source, document.Unit);
-        SummarizeResponse response = Wire.Response(id, result.Summary, result.Quotes, result.SentenceCount, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds, requests.MaxDiagnostics);
+        SummarizeResponse response = Wire.Response(id, result, 0, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds, requests.MaxDiagnostics);
         // The version is accepted either way; say which, so that a client refused the update can reopen or carry on from it.
         return handler.Bounded(nameof(Edit), new DocumentUpdate { DocumentId = id, Version = version, Result = response, Stats = stats }, $"Document '{id}' is at version {version}. {NarrowUpdate}");
     }

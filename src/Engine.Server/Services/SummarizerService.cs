@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Engine.Analysis;
 using Engine.Grpc.V1;
+using Engine.Incremental;
 using Engine.Lexing;
 using Engine.Quotes;
 using Engine.Server.Internal;
@@ -10,7 +11,6 @@ using Engine.Text;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
 using Sentence = Engine.Sentences.Sentence;
-using Summarizer = Engine.Summarization.Summarizer;
 using Token = Engine.Lexing.Token;
 
 namespace Engine.Server.Services;
@@ -28,46 +28,39 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         handler.RunAsync(nameof(ExtractQuotes), context, () => handler.AnalyzeAsync(nameof(ExtractQuotes), context, ct => handler.Bounded(nameof(ExtractQuotes), Process(request, summarize: false, ct), NarrowSummary)));
 
     public override Task SummarizeStream(SummarizeRequest request, IServerStreamWriter<SummarizeEvent> responseStream, ServerCallContext context) =>
-        handler.RunAsync(nameof(SummarizeStream), context, () => handler.AnalyzeAsync(nameof(SummarizeStream), context, async ct =>
+        handler.RunAsync(nameof(SummarizeStream), context, () => handler.AnalyzeAsync(nameof(SummarizeStream), context, ct =>
         {
             requests.Validate(request);
-            SummarizerOptions summarizerOptions = Requests.Summarizer(request);
-            double minConfidence = Requests.MinConfidence(request);
-            long start = Stopwatch.GetTimestamp();
-            using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-            TextAnalysis analysis = AnalysisPool.Shared.Get();
-            try
+            var state = (request, responseStream, Options: Requests.Summarizer(request), MinConfidence: Requests.MinConfidence(request), requests.MaxDiagnostics, ct);
+            return AnalysisPool.AnalyzeAsync(request.Text, state, static async (analysis, s) =>
             {
-                analysis.Load(request.Text, cancellationToken: ct);
+                long start = Stopwatch.GetTimestamp();
+                using var map = new OffsetMap(s.request.Text, Requests.Unit(s.request.OffsetUnit));
 
                 // Quotes first: they go out while the summary is still being computed.
-                QuoteResult quotes = QuoteExtractor.Extract(analysis, ct).WithMinConfidence(minConfidence);
+                QuoteResult quotes = DocumentResult.Analyze(analysis, s.Options, DocumentParts.Quotes, s.ct).Quotes.WithMinConfidence(s.MinConfidence);
                 foreach (Engine.Quotes.Quote q in quotes.Quotes)
                 {
-                    await responseStream.WriteAsync(new SummarizeEvent { Quote = Wire.Quote(q, map) }, ct).ConfigureAwait(false);
+                    await s.responseStream.WriteAsync(new SummarizeEvent { Quote = Wire.Quote(q, map) }, s.ct).ConfigureAwait(false);
                 }
 
-                int diagnostics = Math.Min(quotes.Diagnostics.Count, requests.MaxDiagnostics);
+                int diagnostics = Math.Min(quotes.Diagnostics.Count, s.MaxDiagnostics);
                 for (int i = 0; i < diagnostics; i++)
                 {
-                    await responseStream.WriteAsync(new SummarizeEvent { Diagnostic = Wire.Diagnostic(quotes.Diagnostics[i], map) }, ct).ConfigureAwait(false);
+                    await s.responseStream.WriteAsync(new SummarizeEvent { Diagnostic = Wire.Diagnostic(quotes.Diagnostics[i], map) }, s.ct).ConfigureAwait(false);
                 }
 
-                Summary summary = Summarizer.Summarize(analysis, summarizerOptions, ct);
-                foreach (ScoredSentence s in summary.Sentences)
+                Summary summary = DocumentResult.Analyze(analysis, s.Options, DocumentParts.Summary, s.ct).Summary;
+                foreach (ScoredSentence sentence in summary.Sentences)
                 {
-                    await responseStream.WriteAsync(new SummarizeEvent { Sentence = Wire.Sentence(summary, s, map) }, ct).ConfigureAwait(false);
+                    await s.responseStream.WriteAsync(new SummarizeEvent { Sentence = Wire.Sentence(summary, sentence, map) }, s.ct).ConfigureAwait(false);
                 }
 
                 Stats stats = Wire.Stats(summary, quotes, analysis.Sentences.Length, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
                 stats.DiagnosticsOmitted = quotes.Diagnostics.Count - diagnostics;
-                await responseStream.WriteAsync(new SummarizeEvent { Stats = stats }, ct).ConfigureAwait(false);
+                await s.responseStream.WriteAsync(new SummarizeEvent { Stats = stats }, s.ct).ConfigureAwait(false);
                 return true;
-            }
-            finally
-            {
-                AnalysisPool.Shared.Return(analysis);
-            }
+            }, ct);
         }));
 
     public override Task SummarizeBatch(IAsyncStreamReader<SummarizeRequest> requestStream, IServerStreamWriter<SummarizeResponse> responseStream, ServerCallContext context) =>
@@ -190,11 +183,11 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         double minConfidence = Requests.MinConfidence(request);
         long start = Stopwatch.GetTimestamp();
         using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, summarize, summarizerOptions, minConfidence, map, start, ct, requests.MaxDiagnostics), static (analysis, s) =>
+        DocumentParts parts = summarize ? DocumentParts.All : DocumentParts.Quotes;
+        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, parts, summarizerOptions, minConfidence, map, start, ct, requests.MaxDiagnostics), static (analysis, s) =>
         {
-            QuoteResult quotes = QuoteExtractor.Extract(analysis, s.ct).WithMinConfidence(s.minConfidence);
-            Summary? summary = s.summarize ? Summarizer.Summarize(analysis, s.summarizerOptions, s.ct) : null;
-            return Wire.Response(s.request.Id, summary, quotes, analysis.Sentences.Length, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds, s.MaxDiagnostics);
+            DocumentResult result = DocumentResult.Analyze(analysis, s.summarizerOptions, s.parts, s.ct);
+            return Wire.Response(s.request.Id, result, s.minConfidence, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds, s.MaxDiagnostics);
         }, ct);
         Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
         return response;

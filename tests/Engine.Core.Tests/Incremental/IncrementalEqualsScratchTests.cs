@@ -72,7 +72,7 @@ public class IncrementalEqualsScratchTests
         for (int slot = 0; slot < session.Analyses.Count; slot++)
         {
             SectionAnalysis analysis = session.Analyses[slot];
-            Assert.True(analysis.Describe(analysis.FromScratch(text)) == analysis.Describe(session.Current.Result(slot)), $"{analysis.Name}: {because}");
+            Assert.True(analysis.Describe(analysis.FromScratch(text)) == analysis.Describe(session.Current.Result(slot)!), $"{analysis.Name}: {because}");
         }
     }
 

@@ -228,7 +228,7 @@ internal sealed class SectionScores : IDisposable
         double[] work = EnginePools.Arrays<double>().Rent(3 * n);
         try
         {
-            PageRank.Compute(Graph, rank, work.AsSpan(0, n), work.AsSpan(n, n), work.AsSpan(2 * n, n));
+            PageRank.Compute(Graph.RowStart, Graph.Columns, Graph.Weights, rank, work.AsSpan(0, n), work.AsSpan(n, n), work.AsSpan(2 * n, n));
         }
         finally
         {

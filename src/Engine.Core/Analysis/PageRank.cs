@@ -1,24 +1,30 @@
-namespace Engine.Summarization.Internal;
+namespace Engine.Analysis;
 
-/// <summary>Weighted PageRank by power iteration over a <see cref="SentenceGraph"/>.</summary>
+/// <summary>
+/// Weighted PageRank by power iteration over a symmetric graph in CSR form (row starts, columns,
+/// weights): the sentence graphs of the summarizer and the word graph of the keyphrases.
+/// </summary>
 internal static class PageRank
 {
     public const double Damping = 0.85;
     private const double Tolerance = 1e-12;
     private const int MaxIterations = 200;
 
-    /// <summary>Writes each node's rank into <paramref name="rank"/> (which may hold a warm start); the other spans are scratch of the same length.</summary>
-    public static void Compute(SentenceGraph graph, Span<double> rank, Span<double> scratch, Span<double> outWeight, Span<double> share, bool warmStart = false)
+    /// <summary>
+    /// Writes the rank of each of the graph's <paramref name="rank"/>.Length nodes into
+    /// <paramref name="rank"/>; node i's edges are <paramref name="cols"/> and
+    /// <paramref name="weights"/> from <paramref name="rows"/>[i] to <paramref name="rows"/>[i + 1].
+    /// The other spans are scratch of the same length.
+    /// </summary>
+    public static void Compute(
+        ReadOnlySpan<int> rows, ReadOnlySpan<int> cols, ReadOnlySpan<double> weights, Span<double> rank, Span<double> scratch, Span<double> outWeight, Span<double> share)
     {
-        int n = graph.Count;
+        int n = rank.Length;
         if (n == 0)
         {
             return;
         }
 
-        ReadOnlySpan<int> rows = graph.RowStart;
-        ReadOnlySpan<int> cols = graph.Columns;
-        ReadOnlySpan<double> weights = graph.Weights;
         for (int i = 0; i < n; i++)
         {
             double sum = 0;
@@ -28,10 +34,7 @@ internal static class PageRank
             }
 
             outWeight[i] = sum;
-            if (!warmStart)
-            {
-                rank[i] = 1.0 / n;
-            }
+            rank[i] = 1.0 / n;
         }
 
         for (int iteration = 0; iteration < MaxIterations; iteration++)
