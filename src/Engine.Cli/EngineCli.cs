@@ -15,13 +15,14 @@ public static class EngineCli
     {
         using var output = new StreamWriter(stdout, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false), 1 << 16) { AutoFlush = false };
         var io = new CliIO(stdin, output, stderr) { StandardInput = stdinStream };
-        var root = new RootCommand("Arabic news analysis: tokens, sentences, summaries and quotes.")
+        var root = new RootCommand("Arabic news analysis: tokens, sentences, summaries, quotes and keyphrases.")
         {
             TokenizeCommand.Create(io),
             SentencesCommand.Create(io),
             SummarizeCommand.Create(io),
             EvalCommand.Create(io),
             QuotesCommand.Create(io),
+            KeyphrasesCommand.Create(io),
             EvalQuotesCommand.Create(io),
             TuneCommand.Create(io),
         };

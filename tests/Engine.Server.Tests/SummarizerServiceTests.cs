@@ -32,6 +32,19 @@ public class SummarizerServiceTests(ServerFixture server)
     }
 
     [Fact]
+    public async Task Summarize_ReturnsTheKeyphrases_AndExtractQuotesDoesNotComputeThem()
+    {
+        SummarizeResponse summary = await server.Summarizer.SummarizeAsync(Seed());
+        SummarizeResponse quotes = await server.Summarizer.ExtractQuotesAsync(Seed());
+
+        Assert.Equal(Engine.Keyphrases.KeyphraseExtractor.Extract(TestData.Seed).Select(k => (k.Text, k.Score)), summary.Keyphrases.Select(k => (k.Text, k.Score)));
+        Assert.Equal("العراق والولايات المتّحدة", summary.Keyphrases[0].Text);
+        Assert.Empty(quotes.Keyphrases);
+        Assert.Empty(quotes.Sentences);
+        Assert.Equal(summary.Quotes, quotes.Quotes);
+    }
+
+    [Fact]
     public async Task Summarize_BudgetsAndAlgorithms_AreHonoured()
     {
         SummarizeResponse two = await server.Summarizer.SummarizeAsync(Seed(r => r.MaxSentences = 2));

@@ -1,4 +1,5 @@
 using Engine.Analysis;
+using Engine.Keyphrases;
 using Engine.Quotes;
 using Engine.Summarization;
 using Engine.Text;
@@ -15,13 +16,15 @@ public enum DocumentParts
     Summary = 1 << DocumentResult.SummarySlot,
     /// <summary>The quotes and their diagnostics (<see cref="DocumentResult.Quotes"/>).</summary>
     Quotes = 1 << DocumentResult.QuotesSlot,
+    /// <summary>The key terms and phrases (<see cref="DocumentResult.Keyphrases"/>).</summary>
+    Keyphrases = 1 << DocumentResult.KeyphrasesSlot,
     /// <summary>Every analysis.</summary>
-    All = Summary | Quotes,
+    All = Summary | Quotes | Keyphrases,
 }
 
 /// <summary>
-/// The analysis of a document (or of one version of an edited document): its summary, its quotes
-/// and how many sentences it has. Each part is a per-section analysis (<see cref="SectionAnalysis"/>)
+/// The analysis of a document (or of one version of an edited document): its summary, its quotes,
+/// its keyphrases and how many sentences it has. Each part is a per-section analysis (<see cref="SectionAnalysis"/>)
 /// in a slot of its own; a new one is a slot, a <see cref="DocumentParts"/> flag, a line in
 /// <see cref="Analyses"/> and a property here.
 /// </summary>
@@ -29,6 +32,7 @@ public sealed class DocumentResult
 {
     internal const int SummarySlot = 0;
     internal const int QuotesSlot = 1;
+    internal const int KeyphrasesSlot = 2;
 
     private readonly DocumentText _text;
     private readonly object?[] _results;
@@ -53,6 +57,9 @@ public sealed class DocumentResult
 
     /// <summary>The quotes and their diagnostics (throws unless <see cref="DocumentParts.Quotes"/> was asked for).</summary>
     public QuoteResult Quotes => Get<QuoteResult>(QuotesSlot);
+
+    /// <summary>The key terms and phrases, best first (throws unless <see cref="DocumentParts.Keyphrases"/> was asked for).</summary>
+    public IReadOnlyList<Keyphrase> Keyphrases => Get<IReadOnlyList<Keyphrase>>(KeyphrasesSlot);
 
     /// <summary>How many sentences the text has (title and headings included).</summary>
     public int SentenceCount { get; }
@@ -127,6 +134,7 @@ public sealed class DocumentResult
     [
         (parts & DocumentParts.Summary) != 0 ? new SummaryAnalysis(options) : null,
         (parts & DocumentParts.Quotes) != 0 ? new QuoteAnalysis() : null,
+        (parts & DocumentParts.Keyphrases) != 0 ? new KeyphraseAnalysis() : null,
     ];
 
     /// <summary>The result in slot <paramref name="slot"/>, or null when it was not asked for.</summary>

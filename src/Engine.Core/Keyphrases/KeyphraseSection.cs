@@ -7,7 +7,7 @@ namespace Engine.Keyphrases;
 /// <summary>
 /// What keyphrases need from one section, computed from that section alone and free of offsets:
 /// its candidate phrases (runs of up to <see cref="MaxWords"/> content words within a sentence, keyed
-/// by their stems, with their count and first written form) each stem's frequency, and which stems stand next to
+/// by their stems, with their count and shortest written form), each stem's frequency, and which stems stand next to
 /// each other (the word graph's edges).
 /// </summary>
 internal sealed class KeyphraseSection
@@ -90,6 +90,17 @@ internal sealed class KeyphraseSection
 
     private static void Add(string text, ReadOnlySpan<Token> tokens, TermTable table, ReadOnlySpan<int> terms, int first, int last, Dictionary<string, Candidate> candidates, List<string> order)
     {
+        for (int t = first + 1; t <= last; t++)
+        {
+            for (int u = first; u < t; u++)
+            {
+                if (terms[u] == terms[t])
+                {
+                    return; // «قوات الشرعية وقوات» says nothing its words do not
+                }
+            }
+        }
+
         string key = table[terms[first]];
         for (int t = first + 1; t <= last; t++)
         {
@@ -99,6 +110,11 @@ internal sealed class KeyphraseSection
         if (candidates.TryGetValue(key, out Candidate? known))
         {
             known.Count++;
+            if (tokens[last].End - tokens[first].Start < known.Text.Length)
+            {
+                known.Text = text[tokens[first].Start..tokens[last].End]; // the barest form: «الأمني» over «والأمني»
+            }
+
             return;
         }
 
@@ -112,14 +128,14 @@ internal sealed class KeyphraseSection
         order.Add(key);
     }
 
-    /// <summary>A candidate phrase: its stems, its first written form and how often it occurs.</summary>
+    /// <summary>A candidate phrase: its stems, its shortest written form (the first of equals) and how often it occurs.</summary>
     internal sealed class Candidate(string key, string[] stems, string text)
     {
         public string Key { get; } = key;
 
         public string[] Stems { get; } = stems;
 
-        public string Text { get; } = text;
+        public string Text { get; set; } = text;
 
         public int Count { get; set; }
     }

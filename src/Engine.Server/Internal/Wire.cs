@@ -100,6 +100,14 @@ internal static class Wire
             }
         }
 
+        if (result.Has(DocumentParts.Keyphrases))
+        {
+            foreach (Engine.Keyphrases.Keyphrase k in result.Keyphrases)
+            {
+                response.Keyphrases.Add(new Keyphrase { Text = k.Text, Score = k.Score });
+            }
+        }
+
         response.Stats = Stats(summary, quotes, result.SentenceCount, elapsedMs);
         response.Stats.DiagnosticsOmitted = (quotes?.Diagnostics.Count ?? 0) - diagnostics;
         return response;

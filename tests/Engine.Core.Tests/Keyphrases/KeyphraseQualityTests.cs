@@ -69,6 +69,6 @@ public class KeyphraseQualityTests(ITestOutputHelper output)
         double textRank = PrecisionAt10(docs, KeyphraseMethod.TextRank);
         output.WriteLine($"precision@10 over {docs.Count} dev documents: frequency {frequency:F4}, TextRank {textRank:F4}");
         Assert.True(frequency > textRank, $"frequency {frequency:F4} <= TextRank {textRank:F4}");
-        Assert.True(frequency >= 0.80, $"frequency {frequency:F4}: fewer keyphrases are in the human summaries than when it was chosen (0.8136)");
+        Assert.True(frequency >= 0.80, $"frequency {frequency:F4}: fewer keyphrases are in the human summaries than when it was chosen (0.8128)");
     }
 }
