@@ -7,8 +7,9 @@ namespace Engine.Buffers;
 /// <param name="ArraysReturned">Arrays returned to them.</param>
 /// <param name="AnalysesRented">Per-request analysis objects taken from the analysis pool.</param>
 /// <param name="AnalysesReturned">Analysis objects given back.</param>
-/// <param name="AnalysesAlive">Analysis objects that exist (in use or retained by the pool); each holds <see cref="EnginePools.ArraysPerAnalysis"/> arrays.</param>
-public readonly record struct PoolStatistics(long ArraysRented, long ArraysReturned, long AnalysesRented, long AnalysesReturned, long AnalysesAlive)
+/// <param name="AnalysesAlive">Analysis objects that exist (in use or retained by the pool).</param>
+/// <param name="ArraysInLists">Arrays held by <see cref="PooledList{T}"/>s that have not been disposed (each holds one while it holds any): with nothing in flight and no document open, every outstanding array is one of these.</param>
+public readonly record struct PoolStatistics(long ArraysRented, long ArraysReturned, long AnalysesRented, long AnalysesReturned, long AnalysesAlive, long ArraysInLists)
 {
     /// <summary>Arrays rented and not yet returned.</summary>
     public long ArraysOutstanding => ArraysRented - ArraysReturned;
@@ -23,14 +24,12 @@ public readonly record struct PoolStatistics(long ArraysRented, long ArraysRetur
 /// </summary>
 public static class EnginePools
 {
-    /// <summary>How many pooled arrays one <see cref="Analysis.TextAnalysis"/> keeps while it lives.</summary>
-    public const int ArraysPerAnalysis = 6;
-
     private static long s_arraysRented;
     private static long s_arraysReturned;
     private static long s_analysesRented;
     private static long s_analysesReturned;
     private static long s_analysesAlive;
+    private static long s_arraysInLists;
 
     /// <summary>The counters now.</summary>
     public static PoolStatistics Statistics => new(
@@ -38,7 +37,8 @@ public static class EnginePools
         Interlocked.Read(ref s_arraysReturned),
         Interlocked.Read(ref s_analysesRented),
         Interlocked.Read(ref s_analysesReturned),
-        Interlocked.Read(ref s_analysesAlive));
+        Interlocked.Read(ref s_analysesAlive),
+        Interlocked.Read(ref s_arraysInLists));
 
     /// <summary>The counting array pool for <typeparamref name="T"/> (backed by <see cref="ArrayPool{T}.Shared"/>).</summary>
     public static ArrayPool<T> Arrays<T>() => CountingArrayPool<T>.Instance;
@@ -50,6 +50,15 @@ public static class EnginePools
     internal static void AnalysisCreated() => Interlocked.Increment(ref s_analysesAlive);
 
     internal static void AnalysisDisposed() => Interlocked.Decrement(ref s_analysesAlive);
+
+    /// <summary>A list began (<paramref name="holds"/>) or stopped holding a rented array, if it rents from the counting pools.</summary>
+    internal static void ListHolds<T>(ArrayPool<T> pool, bool holds)
+    {
+        if (pool == CountingArrayPool<T>.Instance)
+        {
+            Interlocked.Add(ref s_arraysInLists, holds ? 1 : -1);
+        }
+    }
 
     private sealed class CountingArrayPool<T> : ArrayPool<T>
     {

@@ -20,6 +20,10 @@ public sealed class PooledList<T> : IDisposable
     {
         _pool = pool ?? EnginePools.Arrays<T>();
         _items = capacity > 0 ? _pool.Rent(capacity) : [];
+        if (_items.Length > 0)
+        {
+            EnginePools.ListHolds(_pool, holds: true);
+        }
     }
 
     /// <summary>How many items the list holds.</summary>
@@ -83,6 +87,7 @@ public sealed class PooledList<T> : IDisposable
         if (items.Length > 0)
         {
             _pool.Return(items);
+            EnginePools.ListHolds(_pool, holds: false);
         }
     }
 
@@ -103,6 +108,10 @@ public sealed class PooledList<T> : IDisposable
         if (_items.Length > 0)
         {
             _pool.Return(_items);
+        }
+        else
+        {
+            EnginePools.ListHolds(_pool, holds: true);
         }
 
         _items = bigger;
