@@ -23,7 +23,6 @@ public sealed class TextAnalysis : IDisposable
     private readonly List<TextAnalysis> _children = [];
     private int[] _sectionStart = new int[4];         // per section: its first character, first sentence, first token
     private int[] _sectionFirstSentence = new int[4];
-    private int[] _sectionFirstToken = new int[4];
     private int _sectionCount;
     private int _paragraphEnd;
     private string _text = string.Empty;
@@ -139,13 +138,11 @@ public sealed class TextAnalysis : IDisposable
         {
             Array.Resize(ref _sectionStart, _sectionCount * 2);
             Array.Resize(ref _sectionFirstSentence, _sectionCount * 2);
-            Array.Resize(ref _sectionFirstToken, _sectionCount * 2);
         }
 
         int firstToken = _tokens.Count;
         _sectionStart[_sectionCount] = start;
         _sectionFirstSentence[_sectionCount] = _sentences.Count;
-        _sectionFirstToken[_sectionCount] = firstToken;
         _sectionCount++;
         foreach (Token t in section.Tokens)
         {

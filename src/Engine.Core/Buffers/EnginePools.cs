@@ -43,6 +43,17 @@ public static class EnginePools
     /// <summary>The counting array pool for <typeparamref name="T"/> (backed by <see cref="ArrayPool{T}.Shared"/>).</summary>
     public static ArrayPool<T> Arrays<T>() => CountingArrayPool<T>.Instance;
 
+    /// <summary>Returns <paramref name="array"/> (unless it is empty) to <see cref="Arrays{T}"/> and leaves it empty.</summary>
+    internal static void Return<T>(ref T[] array)
+    {
+        if (array.Length > 0)
+        {
+            Arrays<T>().Return(array);
+        }
+
+        array = [];
+    }
+
     internal static void AnalysisRented() => Interlocked.Increment(ref s_analysesRented);
 
     internal static void AnalysisReturned() => Interlocked.Increment(ref s_analysesReturned);

@@ -12,9 +12,6 @@ public static class StopWords
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup =
         Set.GetAlternateLookup<ReadOnlySpan<char>>();
 
-    /// <summary>The words, normalized.</summary>
-    public static IReadOnlySet<string> All => Set;
-
     /// <summary>Whether the normalized word is a stop word.</summary>
     public static bool Contains(ReadOnlySpan<char> normalizedWord) => Lookup.Contains(normalizedWord);
 

@@ -34,6 +34,4 @@ public enum TokenFlags : ushort
     BlankLine = 1 << 11,
     /// <summary>A word in upper case (an acronym or an abbreviation candidate).</summary>
     UpperCase = 1 << 12,
-    /// <summary>The token ran to the end of a non-final block and may continue in the next one.</summary>
-    Incomplete = 1 << 15,
 }

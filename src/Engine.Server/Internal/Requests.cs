@@ -83,19 +83,17 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
     }
 
     /// <summary>The summarizer options of a request.</summary>
-    public static SummarizerOptions Summarizer(SummarizeRequest request) => new()
-    {
-        Budget = Budget(request.BudgetCase switch
+    public static SummarizerOptions Summarizer(SummarizeRequest request) => Summarizer(
+        request.BudgetCase switch
         {
             SummarizeRequest.BudgetOneofCase.MaxSentences => (request.MaxSentences, null, null),
             SummarizeRequest.BudgetOneofCase.Ratio => (null, request.Ratio, null),
             SummarizeRequest.BudgetOneofCase.MaxWords => (null, null, request.MaxWords),
             _ => (null, null, null),
-        }),
-        Algorithm = AlgorithmOf(request.Algorithm),
-        Title = request.HasTitle && !string.IsNullOrWhiteSpace(request.Title) ? request.Title : null,
-        Explain = request.Explain,
-    };
+        },
+        request.Algorithm,
+        request.HasTitle ? request.Title : null,
+        request.Explain);
 
     /// <summary>The minimum quote confidence of a request, checked to be in [0, 1].</summary>
     public static double MinConfidence(SummarizeRequest request) =>
@@ -104,18 +102,25 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
             : throw new RpcException(new Status(StatusCode.InvalidArgument, $"min_confidence must be between 0 and 1 (got {request.MinConfidence})."));
 
     /// <summary>The summarizer options of an editing session.</summary>
-    public static SummarizerOptions Summarizer(DocumentOptions? options) => options is null ? new SummarizerOptions() : new()
-    {
-        Budget = Budget(options.BudgetCase switch
+    public static SummarizerOptions Summarizer(DocumentOptions? options) => options is null ? new SummarizerOptions() : Summarizer(
+        options.BudgetCase switch
         {
             DocumentOptions.BudgetOneofCase.MaxSentences => (options.MaxSentences, null, null),
             DocumentOptions.BudgetOneofCase.Ratio => (null, options.Ratio, null),
             DocumentOptions.BudgetOneofCase.MaxWords => (null, null, options.MaxWords),
             _ => (null, null, null),
-        }),
-        Algorithm = AlgorithmOf(options.Algorithm),
-        Title = options.HasTitle && !string.IsNullOrWhiteSpace(options.Title) ? options.Title : null,
-        Explain = options.Explain,
+        },
+        options.Algorithm,
+        options.HasTitle ? options.Title : null,
+        options.Explain);
+
+    /// <summary>The options both messages carry, the same way.</summary>
+    private static SummarizerOptions Summarizer((int? Sentences, double? Ratio, int? Words) budget, Algorithm algorithm, string? title, bool explain) => new()
+    {
+        Budget = Budget(budget),
+        Algorithm = AlgorithmOf(algorithm),
+        Title = string.IsNullOrWhiteSpace(title) ? null : title,
+        Explain = explain,
     };
 
     /// <summary>The core algorithm of a wire algorithm.</summary>

@@ -4,11 +4,7 @@ using Engine.Sentences;
 namespace Engine.Quotes.Internal;
 
 /// <summary>A pair of quote marks: token indices of the opening and closing marks (Close is -1 when never closed).</summary>
-internal readonly record struct QuotedSpan(int Open, int Close, int Words)
-{
-    /// <summary>The last token inside the quotation.</summary>
-    public int LastInside(int paragraphEnd) => Close >= 0 ? Close - 1 : paragraphEnd;
-}
+internal readonly record struct QuotedSpan(int Open, int Close, int Words);
 
 /// <summary>
 /// Pairs quote marks within each paragraph. Direction comes from the mark when it has one, and

@@ -178,12 +178,12 @@ internal sealed class SectionScores : IDisposable
     public void Dispose()
     {
         Graph.Dispose();
-        Return(ref _body);
-        Return(ref _words);
-        Return(ref _centrality);
-        Return(ref _length);
-        Return(ref _paragraphStart);
-        Return(ref _titleOverlap);
+        EnginePools.Return(ref _body);
+        EnginePools.Return(ref _words);
+        EnginePools.Return(ref _centrality);
+        EnginePools.Return(ref _length);
+        EnginePools.Return(ref _paragraphStart);
+        EnginePools.Return(ref _titleOverlap);
     }
 
     private void Fill(SummarizerOptions options)
@@ -234,15 +234,5 @@ internal sealed class SectionScores : IDisposable
         {
             EnginePools.Arrays<double>().Return(work);
         }
-    }
-
-    private static void Return<T>(ref T[] array)
-    {
-        if (array.Length > 0)
-        {
-            EnginePools.Arrays<T>().Return(array);
-        }
-
-        array = [];
     }
 }

@@ -268,13 +268,13 @@ internal sealed class SentenceGraph : IDisposable
 
     public void Dispose()
     {
-        Return(ref _entryStart);
-        Return(ref _entryTerm);
-        Return(ref _entryWeight);
-        Return(ref _norm);
-        Return(ref _rowStart);
-        Return(ref _col);
-        Return(ref _weight);
+        EnginePools.Return(ref _entryStart);
+        EnginePools.Return(ref _entryTerm);
+        EnginePools.Return(ref _entryWeight);
+        EnginePools.Return(ref _norm);
+        EnginePools.Return(ref _rowStart);
+        EnginePools.Return(ref _col);
+        EnginePools.Return(ref _weight);
         Count = 0;
         _edges = 0;
         IsCosine = false;
@@ -310,7 +310,7 @@ internal sealed class SentenceGraph : IDisposable
     {
         if (array.Length < size)
         {
-            Return(ref array);
+            EnginePools.Return(ref array);
             array = EnginePools.Arrays<T>().Rent(Math.Max(16, size));
         }
     }
@@ -319,17 +319,7 @@ internal sealed class SentenceGraph : IDisposable
     {
         T[] bigger = EnginePools.Arrays<T>().Rent(size);
         array.AsSpan().CopyTo(bigger);
-        Return(ref array);
+        EnginePools.Return(ref array);
         array = bigger;
-    }
-
-    private static void Return<T>(ref T[] array)
-    {
-        if (array.Length > 0)
-        {
-            EnginePools.Arrays<T>().Return(array);
-        }
-
-        array = [];
     }
 }
