@@ -45,7 +45,7 @@ public static partial class Summarizer
         int taken = 0;
         if (greedy is not null && sections.Length > 1)
         {
-            (total, taken) = Merge(sections, greedy, bodyOffset, words, score, redundancy, penalty, duplicate, chosen, wordLimit, sentenceLimit);
+            (total, taken) = Merge(sections, greedy, sectionOf, bodyOffset, words, score, redundancy, penalty, duplicate, chosen, wordLimit, sentenceLimit);
         }
 
         int n = words.Length;
@@ -107,13 +107,15 @@ public static partial class Summarizer
     /// <paramref name="redundancy"/> as the plain selection would have them at that point.
     /// </summary>
     private static (int Total, int Taken) Merge(
-        ReadOnlySpan<PlacedSection> sections, SectionGreedy[] greedy, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> words,
+        ReadOnlySpan<PlacedSection> sections, SectionGreedy[] greedy, ReadOnlySpan<int> sectionOf, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> words,
         ReadOnlySpan<double> score, Span<double> redundancy, double penalty, double duplicate, bool[] chosen, int wordLimit, int sentenceLimit)
     {
         int count = sections.Length;
         int[] rented = EnginePools.Arrays<int>().Rent(2 * count);
-        Span<int> next = rented.AsSpan(0, count);      // per section: its picks taken so far
-        Span<int> heads = rented.AsSpan(count, count);  // a heap of sections by their next pick
+        double[] rentedValues = EnginePools.Arrays<double>().Rent(count);
+        Span<int> next = rented.AsSpan(0, count);        // per section: its picks taken so far
+        Span<int> headId = rented.AsSpan(count, count);  // a heap of the sections' next picks (body indices) by their values
+        Span<double> headValue = rentedValues.AsSpan(0, count);
         int size = 0;
         int total = 0;
         int taken = 0;
@@ -126,20 +128,16 @@ public static partial class Summarizer
                 next[k] = 0;
                 if (greedy[k].HasPick(0))
                 {
-                    heads[size++] = k;
+                    headValue[size] = greedy[k].Value(0);
+                    headId[size++] = bodyOffset[k] + greedy[k].Pick(0);
                 }
             }
 
-            var order = new HeadOrder(greedy, bodyOffset, next);
-            for (int i = (size / 2) - 1; i >= 0; i--)
-            {
-                order.Down(heads[..size], i);
-            }
-
+            IndexHeap.Build(headValue[..size], headId[..size]);
             while (taken < sentenceLimit && size > 0)
             {
-                int k = heads[0];
-                int b = bodyOffset[k] + greedy[k].Pick(next[k]);
+                int b = headId[0];
+                int k = sectionOf[b];
                 if (total + words[b] > wordLimit)
                 {
                     break; // the budget is tight from here: the plain selection continues
@@ -148,12 +146,17 @@ public static partial class Summarizer
                 chosen[b] = true;
                 total += words[b];
                 taken++;
-                if (!greedy[k].HasPick(++next[k]))
+                if (greedy[k].HasPick(++next[k]))
                 {
-                    heads[0] = heads[--size];
+                    headValue[0] = greedy[k].Value(next[k]);
+                    headId[0] = bodyOffset[k] + greedy[k].Pick(next[k]);
+                    IndexHeap.Down(headValue[..size], headId[..size], 0);
                 }
-
-                order.Down(heads[..size], 0);
+                else
+                {
+                    IndexHeap.RemoveHead(headValue[..size], headId[..size]);
+                    size--;
+                }
             }
 
             for (int k = 0; k < count; k++)
@@ -163,49 +166,11 @@ public static partial class Summarizer
         }
         finally
         {
+            EnginePools.Arrays<double>().Return(rentedValues);
             EnginePools.Arrays<int>().Return(rented);
         }
 
         return (total, taken);
-    }
-
-    /// <summary>Orders sections by their next pick: higher value first, ties to the earlier sentence.</summary>
-    private readonly ref struct HeadOrder(SectionGreedy[] greedy, ReadOnlySpan<int> bodyOffset, ReadOnlySpan<int> next)
-    {
-        private readonly ReadOnlySpan<int> _bodyOffset = bodyOffset;
-        private readonly ReadOnlySpan<int> _next = next;
-
-        public void Down(Span<int> heap, int i)
-        {
-            while (true)
-            {
-                int child = (2 * i) + 1;
-                if (child >= heap.Length)
-                {
-                    return;
-                }
-
-                if (child + 1 < heap.Length && Before(heap[child + 1], heap[child]))
-                {
-                    child++;
-                }
-
-                if (!Before(heap[child], heap[i]))
-                {
-                    return;
-                }
-
-                (heap[i], heap[child]) = (heap[child], heap[i]);
-                i = child;
-            }
-        }
-
-        private bool Before(int a, int b)
-        {
-            double va = greedy[a].Value(_next[a]);
-            double vb = greedy[b].Value(_next[b]);
-            return va > vb || (va == vb && _bodyOffset[a] + greedy[a].Pick(_next[a]) < _bodyOffset[b] + greedy[b].Pick(_next[b]));
-        }
     }
 
     /// <summary>

@@ -73,10 +73,7 @@ internal sealed class SectionGreedy
         }
 
         _heapCount = n;
-        for (int i = (n / 2) - 1; i >= 0; i--)
-        {
-            Down(i);
-        }
+        IndexHeap.Build(_heapValue.AsSpan(0, n), _heapId.AsSpan(0, n));
 
         _snapshot.AsSpan(0, n).Clear();
         Array.Clear(_snapshotChosen, 0, n);
@@ -160,44 +157,9 @@ internal sealed class SectionGreedy
 
     private void RemoveHead()
     {
+        IndexHeap.RemoveHead(_heapValue.AsSpan(0, _heapCount), _heapId.AsSpan(0, _heapCount));
         _heapCount--;
-        _heapValue[0] = _heapValue[_heapCount];
-        _heapId[0] = _heapId[_heapCount];
-        Down(0);
     }
 
-    private void Down(int i)
-    {
-        double value = _heapValue[i];
-        int id = _heapId[i];
-        while (true)
-        {
-            int child = (2 * i) + 1;
-            if (child >= _heapCount)
-            {
-                break;
-            }
-
-            if (child + 1 < _heapCount && Before(_heapValue[child + 1], _heapId[child + 1], _heapValue[child], _heapId[child]))
-            {
-                child++;
-            }
-
-            if (!Before(_heapValue[child], _heapId[child], value, id))
-            {
-                break;
-            }
-
-            _heapValue[i] = _heapValue[child];
-            _heapId[i] = _heapId[child];
-            i = child;
-        }
-
-        _heapValue[i] = value;
-        _heapId[i] = id;
-    }
-
-    /// <summary>Higher value first, ties to the earlier sentence; NaN (out of the running) after everything.</summary>
-    private static bool Before(double value, int id, double otherValue, int otherId) =>
-        !double.IsNaN(value) && (double.IsNaN(otherValue) || value > otherValue || (value == otherValue && id < otherId));
+    private void Down(int i) => IndexHeap.Down(_heapValue.AsSpan(0, _heapCount), _heapId.AsSpan(0, _heapCount), i);
 }

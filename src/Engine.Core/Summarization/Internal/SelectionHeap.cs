@@ -2,7 +2,7 @@ namespace Engine.Summarization.Internal;
 
 /// <summary>
 /// The candidates of a budgeted greedy selection, bucketed by word count, each bucket a binary
-/// max-heap of (value, sentence): the highest value first, ties to the lower sentence index. The
+/// max-heap of (value, sentence) in <see cref="IndexHeap"/>'s order. The
 /// best candidate that fits a remaining budget is the best head among the buckets of at most that
 /// many words, found in a tournament tree over the buckets' heads, so a candidate too long for the
 /// budget is never popped: choosing k sentences out of n costs O(n) to build and O(k log n) after.
@@ -69,10 +69,7 @@ internal ref struct SelectionHeap
 
         for (int b = 0; b < buckets; b++)
         {
-            for (int i = (_bucketCount[b] / 2) - 1; i >= 0; i--)
-            {
-                Down(b, i);
-            }
+            IndexHeap.Build(_values.Slice(_bucketStart[b], _bucketCount[b]), _ids.Slice(_bucketStart[b], _bucketCount[b]));
         }
 
         _leaves = Leaves(buckets);
@@ -190,59 +187,22 @@ internal ref struct SelectionHeap
 
         int ha = _bucketStart[a];
         int hb = _bucketStart[b];
-        return Before(_values[hb], _ids[hb], _values[ha], _ids[ha]) ? b : a;
+        return IndexHeap.Before(_values[hb], _ids[hb], _values[ha], _ids[ha]) ? b : a;
     }
 
     private void RemoveHead(int b)
     {
         int start = _bucketStart[b];
-        int last = start + --_bucketCount[b];
-        _values[start] = _values[last];
-        _ids[start] = _ids[last];
-        Down(b, 0);
+        IndexHeap.RemoveHead(_values.Slice(start, _bucketCount[b]), _ids.Slice(start, _bucketCount[b]));
+        _bucketCount[b]--;
         Update(b);
     }
 
     private readonly void Down(int bucket, int i)
     {
         int start = _bucketStart[bucket];
-        int count = _bucketCount[bucket];
-        if (count == 0)
-        {
-            return;
-        }
-
-        double value = _values[start + i];
-        int id = _ids[start + i];
-        while (true)
-        {
-            int child = (2 * i) + 1;
-            if (child >= count)
-            {
-                break;
-            }
-
-            if (child + 1 < count && Before(_values[start + child + 1], _ids[start + child + 1], _values[start + child], _ids[start + child]))
-            {
-                child++;
-            }
-
-            if (!Before(_values[start + child], _ids[start + child], value, id))
-            {
-                break;
-            }
-
-            _values[start + i] = _values[start + child];
-            _ids[start + i] = _ids[start + child];
-            i = child;
-        }
-
-        _values[start + i] = value;
-        _ids[start + i] = id;
+        IndexHeap.Down(_values.Slice(start, _bucketCount[bucket]), _ids.Slice(start, _bucketCount[bucket]), i);
     }
-
-    private static bool Before(double value, int id, double otherValue, int otherId) =>
-        value > otherValue || (value == otherValue && id < otherId);
 }
 
 /// <summary>A candidate's current value, or NaN when it can never be chosen.</summary>
