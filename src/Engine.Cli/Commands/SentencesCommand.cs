@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
-using Engine.Buffers;
 using Engine.Lexing;
 using Engine.Sentences;
 
@@ -22,10 +22,10 @@ internal static class SentencesCommand
                 return EngineCli.InputError;
             }
 
-            using var tokens = new PooledList<Token>(text.Length / 4);
-            using var sentences = new PooledList<Sentence>(64);
+            var tokens = new ArrayBufferWriter<Token>(Math.Max(16, text.Length / 4));
+            var sentences = new ArrayBufferWriter<Sentence>(64);
             Tokenizer.Tokenize(text, tokens);
-            SentenceSplitter.Split(text, tokens.Span, sentences);
+            SentenceSplitter.Split(text, tokens.WrittenSpan, sentences);
             if (parse.GetValue(format) == "json")
             {
                 using var buffer = new MemoryStream();
@@ -33,7 +33,7 @@ internal static class SentencesCommand
                 {
                     json.WriteStartArray();
                     int index = 0;
-                    foreach (Sentence s in sentences.Span)
+                    foreach (Sentence s in sentences.WrittenSpan)
                     {
                         json.WriteStartObject();
                         json.WriteNumber("index", index++);
@@ -53,7 +53,7 @@ internal static class SentencesCommand
             else
             {
                 int index = 0;
-                foreach (Sentence s in sentences.Span)
+                foreach (Sentence s in sentences.WrittenSpan)
                 {
                     io.Out.WriteLine($"{index++}\t{s.Start}\t{s.End}\t{s.Kind}\t{s.Slice(text)}");
                 }

@@ -1,6 +1,6 @@
+using System.Buffers;
 using System.CommandLine;
 using System.Text.Json;
-using Engine.Buffers;
 using Engine.Lexing;
 
 namespace Engine.Cli.Commands;
@@ -21,15 +21,15 @@ internal static class TokenizeCommand
                 return EngineCli.InputError;
             }
 
-            using var tokens = new PooledList<Token>(text.Length / 4);
+            var tokens = new ArrayBufferWriter<Token>(Math.Max(16, text.Length / 4));
             Tokenizer.Tokenize(text, tokens);
             if (parse.GetValue(format) == "json")
             {
-                WriteJson(io, text, tokens.Span);
+                WriteJson(io, text, tokens.WrittenSpan);
             }
             else
             {
-                foreach (Token t in tokens.Span)
+                foreach (Token t in tokens.WrittenSpan)
                 {
                     io.Out.WriteLine($"{t.Start}\t{t.End}\t{t.Kind}\t{(t.Flags == TokenFlags.None ? "-" : t.Flags)}\t{Display(text, t)}");
                 }

@@ -1,4 +1,4 @@
 namespace Engine.Analysis;
 
 /// <summary>A term id and how often it occurs in one sentence.</summary>
-public readonly record struct TermCount(int Term, int Count);
+internal readonly record struct TermCount(int Term, int Count);

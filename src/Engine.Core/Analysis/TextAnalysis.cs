@@ -189,7 +189,7 @@ public sealed class TextAnalysis : IDisposable
     /// vectors (and every sum over them) come out the same whatever the term table saw before.
     /// A term the text does not hold gets the next free number when <paramref name="add"/> is set.
     /// </summary>
-    public int LocalTerm(int term, bool add = true)
+    internal int LocalTerm(int term, bool add = true)
     {
         if (_localIds.TryGetValue(term, out int local))
         {
@@ -207,14 +207,14 @@ public sealed class TextAnalysis : IDisposable
     }
 
     /// <summary>How many distinct terms the text holds (its local ids are 0 to this − 1).</summary>
-    public int LocalTermCount => _localIds.Count;
+    internal int LocalTermCount => _localIds.Count;
 
     /// <summary>The sorted term vector (document-local term ids) of sentence <paramref name="sentence"/>.</summary>
-    public ReadOnlySpan<TermCount> Vector(int sentence) =>
+    internal ReadOnlySpan<TermCount> Vector(int sentence) =>
         _vectors.Span[_vectorStarts[sentence].._vectorStarts[sentence + 1]];
 
     /// <summary>The number of words and numbers in sentence <paramref name="sentence"/>.</summary>
-    public int WordCount(int sentence) => _wordCounts[sentence];
+    internal int WordCount(int sentence) => _wordCounts[sentence];
 
     /// <summary>Returns the pooled arrays.</summary>
     public void Dispose()

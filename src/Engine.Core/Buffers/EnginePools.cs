@@ -41,7 +41,7 @@ public static class EnginePools
         Interlocked.Read(ref s_arraysInLists));
 
     /// <summary>The counting array pool for <typeparamref name="T"/> (backed by <see cref="ArrayPool{T}.Shared"/>).</summary>
-    public static ArrayPool<T> Arrays<T>() => CountingArrayPool<T>.Instance;
+    internal static ArrayPool<T> Arrays<T>() => CountingArrayPool<T>.Instance;
 
     /// <summary>Returns <paramref name="array"/> (unless it is empty) to <see cref="Arrays{T}"/> and leaves it empty.</summary>
     internal static void Return<T>(ref T[] array)

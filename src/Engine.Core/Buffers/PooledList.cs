@@ -8,7 +8,7 @@ namespace Engine.Buffers;
 /// <see cref="Clear"/>, so a list reused per document allocates nothing once warmed up;
 /// <see cref="Dispose"/> returns the array to the pool. One owner at a time.
 /// </summary>
-public sealed class PooledList<T> : IDisposable
+internal sealed class PooledList<T> : IDisposable
     where T : struct
 {
     private readonly ArrayPool<T> _pool;

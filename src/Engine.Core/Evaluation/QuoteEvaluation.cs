@@ -5,13 +5,13 @@ using Engine.Quotes.Internal;
 namespace Engine.Evaluation;
 
 /// <summary>An annotated article: its text, the gold set it comes from, and its gold quotes.</summary>
-public sealed record QuoteArticle(string Id, string Set, string Text, IReadOnlyList<GoldQuote> Gold);
+internal sealed record QuoteArticle(string Id, string Set, string Text, IReadOnlyList<GoldQuote> Gold);
 
 /// <summary>How often quotes at or above a confidence are right, measured on held-out articles.</summary>
-public sealed record ReliabilityRow(double Threshold, int Quotes, double Precision);
+internal sealed record ReliabilityRow(double Threshold, int Quotes, double Precision);
 
 /// <summary>The result of <see cref="QuoteEvaluation.Run"/>: each fold, their mean, the whole set, and the reliability table.</summary>
-public sealed record QuoteEvaluationReport(
+internal sealed record QuoteEvaluationReport(
     IReadOnlyList<QuoteScores> Folds,
     QuoteScores Whole,
     IReadOnlyDictionary<string, QuoteScores> BySet,
@@ -26,7 +26,7 @@ public sealed record QuoteEvaluationReport(
 /// fixed; what is fitted (the confidence model) is fitted on the training folds only and judged on the
 /// held-out fold, and a minimum confidence filters each held-out fold with its own fold's model.
 /// </summary>
-public static class QuoteEvaluation
+internal static class QuoteEvaluation
 {
     /// <summary>The thresholds of the reliability table.</summary>
     public static readonly double[] ReliabilityThresholds = [0.5, 0.6, 0.7, 0.8, 0.9];

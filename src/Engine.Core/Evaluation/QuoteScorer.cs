@@ -3,13 +3,13 @@ using Engine.Quotes;
 namespace Engine.Evaluation;
 
 /// <summary>A gold quote, as the project's annotation guidelines write it down.</summary>
-public sealed record GoldQuote(string Kind, string Content, string Speaker, string SpeakerName, string SpeakerCanonical);
+internal sealed record GoldQuote(string Kind, string Content, string Speaker, string SpeakerName, string SpeakerCanonical);
 
 /// <summary>
 /// Counts of a quote evaluation: quotes found, missed and spurious, matched quotes whose speaker is
 /// right, and gold quotes found by kind. Adds up over articles and folds.
 /// </summary>
-public sealed class QuoteScores
+internal sealed class QuoteScores
 {
     private static readonly string[] KindNames = ["direct", "indirect", "mixed"];
 
@@ -107,7 +107,7 @@ public sealed class QuoteScores
 /// best pairs first), and a matched quote's speaker is right when any of its speaker fields (mention,
 /// name, canonical) shares a token F1 of at least 0.5 with any of the gold speaker fields.
 /// </summary>
-public static class QuoteScorer
+internal static class QuoteScorer
 {
     private const double MatchF1 = 0.5;
 

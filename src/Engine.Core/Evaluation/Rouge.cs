@@ -4,7 +4,7 @@ using System.Text;
 namespace Engine.Evaluation;
 
 /// <summary>Precision, recall and F1 of one ROUGE measure.</summary>
-public readonly record struct RougeScore(double Precision, double Recall, double F1)
+internal readonly record struct RougeScore(double Precision, double Recall, double F1)
 {
     /// <summary>Scores from an overlap count and the two totals.</summary>
     public static RougeScore From(int overlap, int systemTotal, int referenceTotal)
@@ -16,14 +16,14 @@ public readonly record struct RougeScore(double Precision, double Recall, double
 }
 
 /// <summary>ROUGE-1, ROUGE-2 and ROUGE-L of one summary.</summary>
-public readonly record struct RougeResult(RougeScore Rouge1, RougeScore Rouge2, RougeScore RougeL);
+internal readonly record struct RougeResult(RougeScore Rouge1, RougeScore Rouge2, RougeScore RougeL);
 
 /// <summary>
 /// ROUGE-1/2/L for Arabic, computed exactly as the project's reference scorer does: diacritics and
 /// tatweel removed, alef forms → ا, ى → ي, ة → ه, lower case; tokens are maximal runs of letters
 /// and numbers; per reference P/R/F, averaged over the references.
 /// </summary>
-public static class Rouge
+internal static class Rouge
 {
     /// <summary>The scorer's tokens of <paramref name="text"/>.</summary>
     public static List<string> Tokens(string text)

@@ -5,13 +5,13 @@ using Engine.Summarization;
 namespace Engine.Evaluation;
 
 /// <summary>A document with extractive reference summaries, the set it comes from, and the ratio of its words its summary may take (when the caller does not give the budget).</summary>
-public sealed record ReferenceDocument(string Id, string Set, string Text, IReadOnlyList<string> References, double Ratio);
+internal sealed record ReferenceDocument(string Id, string Set, string Text, IReadOnlyList<string> References, double Ratio);
 
 /// <summary>One fold's held-out ROUGE for the engine with weights fitted on the other folds, and for Lead.</summary>
-public sealed record SummaryFold(RougeResult Engine, RougeResult Lead, RougeResult Untuned, FeatureWeights Weights);
+internal sealed record SummaryFold(RougeResult Engine, RougeResult Lead, RougeResult Untuned, FeatureWeights Weights);
 
 /// <summary>Cross-validation of the summarizer's weights: each fold, the whole set with the shipped weights, and per set.</summary>
-public sealed record SummaryTuningReport(IReadOnlyList<SummaryFold> Folds, IReadOnlyDictionary<string, (RougeResult Engine, RougeResult Lead)> BySet)
+internal sealed record SummaryTuningReport(IReadOnlyList<SummaryFold> Folds, IReadOnlyDictionary<string, (RougeResult Engine, RougeResult Lead)> BySet)
 {
     /// <summary>The mean of a measure over the held-out folds.</summary>
     public double Mean(Func<SummaryFold, double> measure) => Folds.Average(measure);
@@ -22,7 +22,7 @@ public sealed record SummaryTuningReport(IReadOnlyList<SummaryFold> Folds, IRead
 /// its own budget) by coordinate ascent over a grid, and measures the fit honestly: k-fold
 /// cross-validation by document, the weights of each held-out fold fitted on the other folds only.
 /// </summary>
-public static class SummaryTuning
+internal static class SummaryTuning
 {
     /// <summary>Passes of coordinate ascent over every weight.</summary>
     private const int Rounds = 2;

@@ -39,8 +39,41 @@ public ref struct Tokenizer
         _pos = 0;
     }
 
+    /// <summary>
+    /// Writes every token of <paramref name="text"/> to <paramref name="tokens"/> (an
+    /// <see cref="System.Buffers.ArrayBufferWriter{T}"/>, a pipe's writer …), checking
+    /// <paramref name="cancellationToken"/> every 8,192 tokens. Tokens are written in blocks, so the
+    /// writer is asked for space once per block, not per token.
+    /// </summary>
+    public static void Tokenize(ReadOnlySpan<char> text, System.Buffers.IBufferWriter<Token> tokens, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(tokens);
+        const int Block = 1024;
+        var tokenizer = new Tokenizer(text);
+        Span<Token> block = tokens.GetSpan(Block);
+        int written = 0;
+        int count = 0;
+        while (tokenizer.Read(out Token token))
+        {
+            if (written == block.Length)
+            {
+                tokens.Advance(written);
+                block = tokens.GetSpan(Block);
+                written = 0;
+            }
+
+            block[written++] = token;
+            if ((++count & 8191) == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+
+        tokens.Advance(written);
+    }
+
     /// <summary>Appends every token of <paramref name="text"/> to <paramref name="tokens"/>.</summary>
-    public static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens) =>
+    internal static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens) =>
         Tokenize(text, tokens, CancellationToken.None);
 
     /// <summary>
@@ -48,7 +81,7 @@ public ref struct Tokenizer
     /// <paramref name="cancellationToken"/> every 8,192 tokens: a text of millions of marks stops
     /// within a millisecond of being cancelled.
     /// </summary>
-    public static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens, CancellationToken cancellationToken)
+    internal static void Tokenize(ReadOnlySpan<char> text, Buffers.PooledList<Token> tokens, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(tokens);
         var tokenizer = new Tokenizer(text);

@@ -25,12 +25,27 @@ public static class SentenceSplitter
         LatinAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
 
     /// <summary>
+    /// Splits <paramref name="text"/>, whose tokens are <paramref name="tokens"/> (from
+    /// <see cref="Tokenizer.Tokenize(ReadOnlySpan{char}, System.Buffers.IBufferWriter{Token}, CancellationToken)"/>),
+    /// writing its sentences to <paramref name="sentences"/>; returns how many it wrote.
+    /// </summary>
+    public static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, System.Buffers.IBufferWriter<Sentence> sentences, SentenceOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        using var list = new PooledList<Sentence>(Math.Max(16, tokens.Length / 16));
+        Split(text, tokens, list, options);
+        list.Span.CopyTo(sentences.GetSpan(list.Count));
+        sentences.Advance(list.Count);
+        return list.Count;
+    }
+
+    /// <summary>
     /// Splits <paramref name="text"/>, whose tokens are <paramref name="tokens"/>, appending to
     /// <paramref name="sentences"/>; returns one past the last paragraph number it used. A long text is split section
     /// by section (<see cref="TextSections"/>), each as if it were a text of its own, so splitting a
     /// section alone gives its part of the whole text's sentences.
     /// </summary>
-    public static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions? options = null)
+    internal static int Split(ReadOnlySpan<char> text, ReadOnlySpan<Token> tokens, PooledList<Sentence> sentences, SentenceOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(sentences);
         options ??= SentenceOptions.Default;

@@ -17,7 +17,7 @@ namespace Engine.Text;
 /// they are the old ones. Tokens never straddle a boundary (it follows white space and precedes a
 /// letter, digit, punctuation mark or symbol), so tokenizing each section gives the text's tokens.
 /// </remarks>
-public static class TextSections
+internal static class TextSections
 {
     /// <summary>A section holds at least this many UTF-16 code units (about 90 news sentences).</summary>
     public const int MinSectionChars = 16 * 1024;
