@@ -35,9 +35,11 @@ public static class TestData
         }
     }
 
-    /// <summary>The texts of the news corpus, with their ids.</summary>
-    public static IReadOnlyList<(string Id, string Text)> NewsArticles() =>
-        ReadJsonLines(NewsPath).Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("text").GetString()!)).ToList();
+    private static readonly Lazy<IReadOnlyList<(string Id, string Text)>> News = new(() =>
+        ReadJsonLines(NewsPath).Select(e => (e.GetProperty("id").GetString()!, e.GetProperty("text").GetString()!)).ToList());
+
+    /// <summary>The texts of the news corpus, with their ids (read once per test run).</summary>
+    public static IReadOnlyList<(string Id, string Text)> NewsArticles() => News.Value;
 
     private static string FindRoot()
     {

@@ -38,37 +38,4 @@ public class ArabicStemmerTests
             Assert.Equal(Lex.Stem(w), normalized[r]);
         }
     }
-
-    [Theory]
-    [InlineData("في")]
-    [InlineData("إلى")]
-    [InlineData("التي")]
-    [InlineData("أن")]
-    [InlineData("هذه")]
-    public void StopWords_CommonFunctionWords_AreStopWords(string word)
-    {
-        Assert.True(StopWords.Contains(ArabicNormalizer.Normalize(word)));
-    }
-
-    [Theory]
-    [InlineData("العراق")]
-    [InlineData("الحكومة")]
-    [InlineData("واشنطن")]
-    public void StopWords_ContentWords_AreNot(string word)
-    {
-        Assert.False(StopWords.Contains(ArabicNormalizer.Normalize(word)));
-    }
-
-    [Fact]
-    public void TermTable_SameSpanTwice_GivesOneId()
-    {
-        var table = new TermTable();
-        int a = table.GetOrAdd("حكوم".AsSpan());
-        int b = table.GetOrAdd("xحكومx".AsSpan(1, 4));
-
-        Assert.Equal(a, b);
-        Assert.Equal(1, table.Count);
-        Assert.Equal(-1, table.Find("عراق"));
-        Assert.Equal("حكوم", table[a]);
-    }
 }

@@ -9,6 +9,7 @@ namespace Engine.Tests.Lexing;
 /// Our normalizer and stemmer against Lucene.NET's on every Arabic word of the news corpus.
 /// Where we differ on purpose, the word is excused by one of the rules below, each with its reason.
 /// </summary>
+[Trait("Category", "Corpus")]
 public class LuceneDifferentialTests
 {
     private static readonly LuceneNormalizer LuceneNorm = new();

@@ -9,6 +9,7 @@ namespace Engine.Tests.Quotes;
 /// may not lower the held-out mean or the whole-dev score by more than 0.01, and the confidence must
 /// keep its meaning on held-out folds.
 /// </summary>
+[Trait("Category", "Corpus")]
 public class QuoteCrossValidationTests
 {
     private const double RecordedCvEndToEndF1 = 0.832;

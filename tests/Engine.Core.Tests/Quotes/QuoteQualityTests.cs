@@ -8,6 +8,7 @@ namespace Engine.Tests.Quotes;
 /// Quote attribution on the news dev split, scored by the project's scorer. The recorded values are
 /// what the extractor scored when last tuned (dev only); end-to-end F1 may not drop more than 0.02.
 /// </summary>
+[Trait("Category", "Corpus")]
 public class QuoteQualityTests
 {
     private const double RecordedEndToEndF1 = 0.865;

@@ -5,6 +5,7 @@ using Engine.Tests.Infrastructure;
 namespace Engine.Tests.Sentences;
 
 /// <summary>The outlet's furniture is recognised on every outlet pattern of the news files and never summarized.</summary>
+[Trait("Category", "Corpus")]
 public class BoilerplateTests
 {
     private static SentenceKind KindOf(string text, string sentence)

@@ -9,6 +9,7 @@ namespace Engine.Tests.Summarization;
 /// Summary quality on the dev splits, guarded against regressions. The recorded values are what the
 /// engine scored when its weights were tuned (dev only); a drop of more than 0.01 fails.
 /// </summary>
+[Trait("Category", "Corpus")]
 public class SummaryQualityTests
 {
     private const double RecordedEascDevRouge1 = 0.4957;

@@ -1,21 +1,11 @@
 using System.Text;
 using System.Text.Json;
-using Engine.Cli;
 using Engine.Tests.Infrastructure;
 
-namespace Engine.Tests.Cli;
+namespace Engine.Cli.Tests;
 
 public class SummarizeCliTests
 {
-    private static (int Code, string Out, string Err) RunWithStream(string stdin, params string[] args)
-    {
-        using var stdout = new MemoryStream();
-        using var stderr = new StringWriter();
-        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin));
-        int code = EngineCli.Run(args, new StringReader(""), stdout, stderr, input);
-        return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
-    }
-
     [Fact]
     public void Summarize_Seed_PrintsSentencesCopiedFromTheText()
     {
@@ -44,7 +34,7 @@ public class SummarizeCliTests
     {
         var articles = TestData.NewsArticles().Take(12).ToList();
         string input = string.Join('\n', articles.Select(a => JsonSerializer.Serialize(new { id = a.Id, text = a.Text })));
-        var (code, output, err) = RunWithStream(input, "summarize", "--jsonl", "-", "--ratio", "0.2");
+        var (code, output, err) = CliTests.Run(input, "summarize", "--jsonl", "-", "--ratio", "0.2");
 
         Assert.True(code == 0, err);
         string[] lines = output.TrimEnd().Split('\n');
@@ -62,7 +52,7 @@ public class SummarizeCliTests
     public void Summarize_JsonlWithBadLines_AnswersEveryLineInOrderAndCountsThem()
     {
         string input = "{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"   \"}\n{\"id\":7,\"text\":\"وصل الوفد إلى بغداد.\"}";
-        var (code, output, err) = RunWithStream(input, "summarize", "--jsonl", "-");
+        var (code, output, err) = CliTests.Run(input, "summarize", "--jsonl", "-");
 
         Assert.Equal(EngineCli.InputError, code);
         Assert.Contains("line 2: not valid JSON", err, StringComparison.Ordinal);

@@ -1,9 +1,8 @@
 using System.Text;
 using System.Text.Json;
-using Engine.Cli;
 using Engine.Tests.Infrastructure;
 
-namespace Engine.Tests.Cli;
+namespace Engine.Cli.Tests;
 
 public class CliTests
 {
@@ -11,7 +10,8 @@ public class CliTests
     {
         using var stdout = new MemoryStream();
         using var stderr = new StringWriter();
-        int code = EngineCli.Run(args, new StringReader(stdin), stdout, stderr);
+        using var input = new MemoryStream(Encoding.UTF8.GetBytes(stdin)); // what --jsonl - reads
+        int code = EngineCli.Run(args, new StringReader(stdin), stdout, stderr, input);
         return (code, Encoding.UTF8.GetString(stdout.ToArray()), stderr.ToString());
     }
 
@@ -33,6 +33,40 @@ public class CliTests
         }
 
         Assert.Contains(tokens, t => t.GetProperty("kind").GetString() == "Number" && t.GetProperty("text").GetString() == "2500");
+    }
+
+    [Fact]
+    public void Keyphrases_OfTheSeed_AsTextJsonAndJsonLines()
+    {
+        var (code, text, _) = Run("", "keyphrases", TestData.SeedPath, "--count", "3");
+        var (_, json, _) = Run("", "keyphrases", TestData.SeedPath, "--format", "json");
+        string line = JsonSerializer.Serialize(new { id = "seed", text = TestData.Seed });
+        var (batchCode, batch, batchErr) = Run(line + "\n", "keyphrases", "--jsonl", "-");
+
+        Assert.Equal(0, code);
+        string[] rows = text.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(3, rows.Length);
+        Assert.Equal("1.000\tالعراق والولايات المتّحدة", rows[0]);
+        using var doc = JsonDocument.Parse(json);
+        JsonElement[] keyphrases = [.. doc.RootElement.GetProperty("keyphrases").EnumerateArray()];
+        Assert.Equal(10, keyphrases.Length);
+        Assert.Equal("العراق والولايات المتّحدة", keyphrases[0].GetProperty("text").GetString());
+        Assert.Equal(1.0, keyphrases[0].GetProperty("score").GetDouble());
+        Assert.Equal(0, batchCode);
+        using var first = JsonDocument.Parse(batch.Split('\n')[0]);
+        Assert.Equal("seed", first.RootElement.GetProperty("id").GetString());
+        Assert.Equal(10, first.RootElement.GetProperty("keyphrases").GetArrayLength());
+        Assert.Contains("1 ok, 0 failed", batchErr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Keyphrases_CountBelowOne_IsOneLineOnStandardErrorAndExitCode2()
+    {
+        var (code, output, error) = Run("", "keyphrases", TestData.SeedPath, "--count", "0");
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal("engine: --count must be at least 1 (got 0)", error.Trim());
     }
 
     [Fact]

@@ -4,7 +4,7 @@ using Engine.Sentences;
 using Engine.Tests.Infrastructure;
 using Engine.Text;
 
-namespace Engine.Tests.Sentences;
+namespace Engine.Tests.Text;
 
 public class TextSectionsTests
 {
