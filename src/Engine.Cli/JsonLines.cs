@@ -38,112 +38,11 @@ public static class JsonLines
     /// </summary>
     public static async Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
     {
-        int window = Environment.ProcessorCount * 4;
-        var pending = Channel.CreateBounded<Task<Answer>>(new BoundedChannelOptions(window) { SingleReader = true, SingleWriter = true });
-        var reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 1 << 16));
-        bool binary = false;
-
-        async Task ProduceAsync()
-        {
-            long lineNumber = 0;
-            bool skipping = false; // inside a line too long to keep, until its newline
-            bool first = true;
-            try
-            {
-                while (true)
-                {
-                    ReadResult result = await reader.ReadAsync(cancellationToken).ConfigureAwait(false);
-                    ReadOnlySequence<byte> buffer = result.Buffer;
-                    if (first)
-                    {
-                        if (buffer.Length < SniffBytes && !result.IsCompleted)
-                        {
-                            reader.AdvanceTo(buffer.Start, buffer.End);
-                            continue;
-                        }
-
-                        first = false;
-                        if (buffer.Slice(0, Math.Min(buffer.Length, SniffBytes)).PositionOf((byte)0) is not null)
-                        {
-                            binary = true;
-                            reader.AdvanceTo(buffer.End);
-                            break;
-                        }
-
-                        if (buffer.Length >= 3 && buffer.FirstSpan.Length >= 3 && buffer.FirstSpan[..3].SequenceEqual("\uFEFF"u8))
-                        {
-                            buffer = buffer.Slice(3); // a byte-order mark
-                        }
-                    }
-
-                    while (TryReadLine(ref buffer, out ReadOnlySequence<byte> line))
-                    {
-                        if (skipping)
-                        {
-                            skipping = false;
-                            continue;
-                        }
-
-                        lineNumber++;
-                        await EnqueueAsync(line, lineNumber).ConfigureAwait(false);
-                    }
-
-                    if (buffer.Length > maxLineBytes && !result.IsCompleted)
-                    {
-                        // Memory stays bounded: the rest of an oversized line is read and dropped.
-                        if (!skipping)
-                        {
-                            lineNumber++;
-                            await pending.Writer.WriteAsync(Task.FromResult(Error(lineNumber, null, $"longer than {maxLineBytes} bytes; skipped")), cancellationToken).ConfigureAwait(false);
-                            skipping = true;
-                        }
-
-                        reader.AdvanceTo(buffer.End);
-                        continue;
-                    }
-
-                    if (result.IsCompleted && skipping)
-                    {
-                        reader.AdvanceTo(buffer.End);
-                        break;
-                    }
-
-                    if (result.IsCompleted)
-                    {
-                        if (!buffer.IsEmpty)
-                        {
-                            lineNumber++;
-                            await EnqueueAsync(buffer, lineNumber).ConfigureAwait(false);
-                            buffer = buffer.Slice(buffer.End);
-                        }
-
-                        reader.AdvanceTo(buffer.End);
-                        break;
-                    }
-
-                    reader.AdvanceTo(buffer.Start, buffer.End);
-                }
-            }
-            finally
-            {
-                await reader.CompleteAsync().ConfigureAwait(false);
-                pending.Writer.Complete();
-            }
-        }
-
-        async ValueTask EnqueueAsync(ReadOnlySequence<byte> line, long number)
-        {
-            InputDocument? doc = Parse(line, number, out string? id, out string? problem);
-            Task<Answer> work = doc is null
-                ? Task.FromResult(Error(number, id, problem!))
-                : Task.Run(() => Render(doc, process), cancellationToken);
-            await pending.Writer.WriteAsync(work, cancellationToken).ConfigureAwait(false);
-        }
-
-        Task producer = ProduceAsync();
+        var lines = new LineReader(input, process, maxLineBytes, cancellationToken);
+        Task producer = lines.ProduceAsync();
         long succeeded = 0;
         long failed = 0;
-        await foreach (Task<Answer> work in pending.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+        await foreach (Task<Answer> work in lines.Answers.ReadAllAsync(cancellationToken).ConfigureAwait(false))
         {
             Answer answer = await work.ConfigureAwait(false);
             await output.WriteAsync(answer.Output, cancellationToken).ConfigureAwait(false);
@@ -160,7 +59,7 @@ public static class JsonLines
 
         await producer.ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        if (binary)
+        if (lines.Binary)
         {
             await error.WriteLineAsync("engine: the input looks binary (it holds NUL bytes); give UTF-8 JSON Lines").ConfigureAwait(false);
             return new Outcome(0, 0, Binary: true);
@@ -168,6 +67,128 @@ public static class JsonLines
 
         await error.WriteLineAsync($"engine: {succeeded} ok, {failed} failed").ConfigureAwait(false);
         return new Outcome(succeeded, failed);
+    }
+
+    /// <summary>
+    /// Reads the input's lines and queues each one's answer, in input order, at most a few per core
+    /// ahead of the writer (the queue is bounded, so a slow writer stops the reader).
+    /// </summary>
+    private sealed class LineReader(Stream input, Action<InputDocument, Utf8JsonWriter> process, long maxLineBytes, CancellationToken cancellationToken)
+    {
+        private readonly Channel<Task<Answer>> _pending =
+            Channel.CreateBounded<Task<Answer>>(new BoundedChannelOptions(Environment.ProcessorCount * 4) { SingleReader = true, SingleWriter = true });
+
+        private readonly PipeReader _reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 1 << 16));
+        private readonly long _maxLineBytes = maxLineBytes;
+        private readonly CancellationToken _cancellationToken = cancellationToken;
+
+        /// <summary>The answers, in input order.</summary>
+        public ChannelReader<Task<Answer>> Answers => _pending.Reader;
+
+        /// <summary>Whether the input was refused as binary.</summary>
+        public bool Binary { get; private set; }
+
+        public async Task ProduceAsync()
+        {
+            long lineNumber = 0;
+            bool skipping = false; // inside a line too long to keep, until its newline
+            bool first = true;
+            try
+            {
+                while (true)
+                {
+                    ReadResult result = await _reader.ReadAsync(_cancellationToken).ConfigureAwait(false);
+                    ReadOnlySequence<byte> buffer = result.Buffer;
+                    if (first)
+                    {
+                        if (buffer.Length < SniffBytes && !result.IsCompleted)
+                        {
+                            _reader.AdvanceTo(buffer.Start, buffer.End);
+                            continue;
+                        }
+
+                        first = false;
+                        if (!Sniff(ref buffer))
+                        {
+                            Binary = true;
+                            _reader.AdvanceTo(buffer.End);
+                            break;
+                        }
+                    }
+
+                    while (TryReadLine(ref buffer, out ReadOnlySequence<byte> line))
+                    {
+                        if (skipping)
+                        {
+                            skipping = false;
+                            continue;
+                        }
+
+                        lineNumber++;
+                        await EnqueueAsync(line, lineNumber).ConfigureAwait(false);
+                    }
+
+                    if (buffer.Length > _maxLineBytes && !result.IsCompleted)
+                    {
+                        // Memory stays bounded: the rest of an oversized line is read and dropped.
+                        if (!skipping)
+                        {
+                            lineNumber++;
+                            await _pending.Writer.WriteAsync(Task.FromResult(Error(lineNumber, null, $"longer than {_maxLineBytes} bytes; skipped")), _cancellationToken).ConfigureAwait(false);
+                            skipping = true;
+                        }
+
+                        _reader.AdvanceTo(buffer.End);
+                        continue;
+                    }
+
+                    if (result.IsCompleted)
+                    {
+                        if (!skipping && !buffer.IsEmpty)
+                        {
+                            lineNumber++;
+                            await EnqueueAsync(buffer, lineNumber).ConfigureAwait(false);
+                            buffer = buffer.Slice(buffer.End);
+                        }
+
+                        _reader.AdvanceTo(buffer.End);
+                        break;
+                    }
+
+                    _reader.AdvanceTo(buffer.Start, buffer.End);
+                }
+            }
+            finally
+            {
+                await _reader.CompleteAsync().ConfigureAwait(false);
+                _pending.Writer.Complete();
+            }
+        }
+
+        /// <summary>False when the input's start holds a NUL byte (binary); else skips a byte-order mark.</summary>
+        private static bool Sniff(ref ReadOnlySequence<byte> buffer)
+        {
+            if (buffer.Slice(0, Math.Min(buffer.Length, SniffBytes)).PositionOf((byte)0) is not null)
+            {
+                return false;
+            }
+
+            if (buffer.Length >= 3 && buffer.FirstSpan.Length >= 3 && buffer.FirstSpan[..3].SequenceEqual("\uFEFF"u8))
+            {
+                buffer = buffer.Slice(3); // a byte-order mark
+            }
+
+            return true;
+        }
+
+        private async ValueTask EnqueueAsync(ReadOnlySequence<byte> line, long number)
+        {
+            InputDocument? doc = Parse(line, number, out string? id, out string? problem);
+            Task<Answer> work = doc is null
+                ? Task.FromResult(Error(number, id, problem!))
+                : Task.Run(() => Render(doc, process), _cancellationToken);
+            await _pending.Writer.WriteAsync(work, _cancellationToken).ConfigureAwait(false);
+        }
     }
 
     private static Answer Render(InputDocument doc, Action<InputDocument, Utf8JsonWriter> process)

@@ -41,39 +41,9 @@ internal static class EvalCommand
             }
 
             string wanted = parse.GetValue(split)!;
-            var docs = new List<ReferenceDocument>();
-            long lineNumber = 0;
-            foreach (string line in File.ReadLines(path))
+            List<ReferenceDocument>? docs = Load(io, path, wanted);
+            if (docs is null)
             {
-                lineNumber++;
-                if (string.IsNullOrWhiteSpace(line))
-                {
-                    continue;
-                }
-
-                try
-                {
-                    using var doc = JsonDocument.Parse(line);
-                    JsonElement root = doc.RootElement;
-                    string docSplit = root.TryGetProperty("split", out JsonElement s) ? s.GetString() ?? "" : "";
-                    if (wanted != "all" && docSplit != wanted)
-                    {
-                        continue;
-                    }
-
-                    string[] references = [.. root.GetProperty("references").EnumerateArray().Select(r => r.GetString()!)];
-                    docs.Add(new ReferenceDocument(lineNumber.ToString(CultureInfo.InvariantCulture), wanted, root.GetProperty("text").GetString()!, references, Ratio: 0));
-                }
-                catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
-                {
-                    io.Error.WriteLine($"engine: {path}:{lineNumber}: not a corpus line ({e.Message})");
-                    return EngineCli.InputError;
-                }
-            }
-
-            if (docs.Count == 0)
-            {
-                io.Error.WriteLine($"engine: no documents in split '{wanted}' of {path}");
                 return EngineCli.InputError;
             }
 
@@ -103,6 +73,48 @@ internal static class EvalCommand
             return 0;
         });
         return command;
+    }
+
+    /// <summary>The documents of split <paramref name="wanted"/>, or null after saying on standard error what is wrong with the file.</summary>
+    private static List<ReferenceDocument>? Load(CliIO io, string path, string wanted)
+    {
+        var docs = new List<ReferenceDocument>();
+        long lineNumber = 0;
+        foreach (string line in File.ReadLines(path))
+        {
+            lineNumber++;
+            if (string.IsNullOrWhiteSpace(line))
+            {
+                continue;
+            }
+
+            try
+            {
+                using var doc = JsonDocument.Parse(line);
+                JsonElement root = doc.RootElement;
+                string docSplit = root.TryGetProperty("split", out JsonElement s) ? s.GetString() ?? "" : "";
+                if (wanted != "all" && docSplit != wanted)
+                {
+                    continue;
+                }
+
+                string[] references = [.. root.GetProperty("references").EnumerateArray().Select(r => r.GetString()!)];
+                docs.Add(new ReferenceDocument(lineNumber.ToString(CultureInfo.InvariantCulture), wanted, root.GetProperty("text").GetString()!, references, Ratio: 0));
+            }
+            catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException)
+            {
+                io.Error.WriteLine($"engine: {path}:{lineNumber}: not a corpus line ({e.Message})");
+                return null;
+            }
+        }
+
+        if (docs.Count == 0)
+        {
+            io.Error.WriteLine($"engine: no documents in split '{wanted}' of {path}");
+            return null;
+        }
+
+        return docs;
     }
 
     private static void Print(TextWriter o, string name, RougeScore s) =>

@@ -83,19 +83,7 @@ public static partial class QuoteExtractor
             }
 
             int np = cue.Last + 1;
-            int npLast = np - 1;
-            for (int j = np; j <= last && j < np + MaxSpeakerWords; j++)
-            {
-                string n = doc.Norm(j);
-                Token t = doc.Tokens[j];
-                if (doc.IsComma(j) || t.IsTerminal || CueLexicon.Complementizers.Contains(n) || CueLexicon.ResultConnectors.Contains(n)
-                    || (n == "في" && CueLexicon.IsMannerNoun(doc.Norm(j + 1))) || (t.Kind == TokenKind.QuoteMark && doc.Quotes.Count > 0 && doc.OpenAt[j] >= 0 && doc.Quotes[doc.OpenAt[j]].Words > 3))
-                {
-                    break;
-                }
-
-                npLast = j;
-            }
+            int npLast = SourcePhraseEnd(np, last);
 
             if (CueLexicon.SayingNouns.Contains(doc.Norm(np)))
             {
@@ -151,6 +139,30 @@ public static partial class QuoteExtractor
             }
 
             return Restore(document, previous, speaker);
+        }
+
+        /// <summary>
+        /// The last token of the source named after an attribution phrase starting at
+        /// <paramref name="np"/>: it ends at a comma, a sentence end, a complementizer, a result
+        /// connector, a manner phrase or a long quotation (<paramref name="np"/> − 1 when empty).
+        /// </summary>
+        private int SourcePhraseEnd(int np, int last)
+        {
+            int npLast = np - 1;
+            for (int j = np; j <= last && j < np + MaxSpeakerWords; j++)
+            {
+                string n = doc.Norm(j);
+                Token t = doc.Tokens[j];
+                if (doc.IsComma(j) || t.IsTerminal || CueLexicon.Complementizers.Contains(n) || CueLexicon.ResultConnectors.Contains(n)
+                    || (n == "في" && CueLexicon.IsMannerNoun(doc.Norm(j + 1))) || (t.Kind == TokenKind.QuoteMark && doc.Quotes.Count > 0 && doc.OpenAt[j] >= 0 && doc.Quotes[doc.OpenAt[j]].Words > 3))
+                {
+                    break;
+                }
+
+                npLast = j;
+            }
+
+            return npLast;
         }
 
         /// <summary>A document as source (جاء في البيان) is not who the next وأضاف continues.</summary>

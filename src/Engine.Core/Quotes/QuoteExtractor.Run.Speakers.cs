@@ -80,7 +80,26 @@ public static partial class QuoteExtractor
                 }
             }
 
-            // A relay names the original source after عن: أنباء الأناضول عن مصادر … → مصادر …
+            if (RelaySource(first, end) is { } relay)
+            {
+                return relay;
+            }
+
+            // A phrase does not end on a preposition: كاميرون من
+            while (end >= first && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(end)))
+            {
+                end--;
+            }
+
+            return (first, end);
+        }
+
+        /// <summary>
+        /// A relay names the original source after عن: أنباء الأناضول عن مصادر … → مصادر … (or the
+        /// whole phrase when nothing but saying nouns follows عن); null when the phrase is no relay.
+        /// </summary>
+        private (int First, int Last)? RelaySource(int first, int end)
+        {
             for (int j = end - 1; j > first; j--)
             {
                 if (doc.Norm(j) == "عن" && j + 1 <= end && (CueLexicon.RelaySources.Contains(doc.Norm(j + 1)) || CueLexicon.Titles.Contains(doc.Norm(j + 1))))
@@ -95,13 +114,7 @@ public static partial class QuoteExtractor
                 }
             }
 
-            // A phrase does not end on a preposition: كاميرون من
-            while (end >= first && CueLexicon.NotSpeakerStarts.Contains(doc.Norm(end)))
-            {
-                end--;
-            }
-
-            return (first, end);
+            return null;
         }
 
         /// <summary>The nearest word before the cue, in its sentence, that names a known source by its surname.</summary>

@@ -10,50 +10,8 @@ public static partial class QuoteExtractor
     {
         private SpeakerEntity? Verb(Cue cue, int first, int end, SpeakerEntity? sentenceSpeaker)
         {
-            int p = cue.Last + 1;
             int cueLast = cue.Last;
-            int anchor = -1;
-            for (int j = p; j <= end && j < p + AnchorWindow; j++)
-            {
-                Token t = doc.Tokens[j];
-                if (t.Kind == TokenKind.QuoteMark && doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]])
-                {
-                    QuotedSpan quoted = doc.Quotes[doc.OpenAt[j]];
-                    bool nameFollows = quoted.Close >= 0 && quoted.Close + 1 <= end && !doc.Tokens[quoted.Close + 1].IsTerminal && doc.Tokens[quoted.Close + 1].Kind != TokenKind.QuoteMark;
-                    if (quoted.Words <= 3 && (j > p || nameFollows) && !doc.IsPunct(j - 1, ':'))
-                    {
-                        j = doc.Quotes[doc.OpenAt[j]].Close < 0 ? j : doc.Quotes[doc.OpenAt[j]].Close;
-                        continue; // a quoted name inside the speaker: مصدر لـ"الوطن"
-                    }
-
-                    anchor = j;
-                    break;
-                }
-
-                if (doc.IsPunct(j, ':') || CueLexicon.Complementizers.Contains(doc.Norm(j)))
-                {
-                    anchor = j;
-                    break;
-                }
-
-                string n = doc.Norm(j);
-                if ((n is "الي" or "علي") && (CueLexicon.Complementizers.Contains(doc.Norm(j + 1)) || doc.OpenAt[Math.Min(j + 1, doc.Tokens.Length - 1)] >= 0))
-                {
-                    if (j == p)
-                    {
-                        cueLast = j;
-                    }
-
-                    anchor = j + 1;
-                    break;
-                }
-
-                if (t.IsTerminal || (j > p && t.IsWord && !CueLexicon.Negations.Contains(doc.Norm(j - 1)) && !CueLexicon.Relatives.Contains(doc.Norm(j - 1)) && (CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Matches(CueLexicon.Participles, n, out _))))
-                {
-                    break; // the clause belongs to another cue
-                }
-            }
-
+            int anchor = ClauseAnchor(cue, end, ref cueLast);
             bool objectClause = false;
             if (cue.Nominal && (anchor < 0 || anchor > cue.Last + NominalWindow))
             {
@@ -114,37 +72,9 @@ public static partial class QuoteExtractor
                 speaker = _resolver.Resolve(speakerFirst, speakerLast);
                 mention = doc.SpanOf(speakerFirst, speakerLast);
             }
-            else if (!cue.Prefixed && BackwardSpeaker(cue.First, first) is { } back)
-            {
-                speaker = _resolver.Resolve(back.First, back.Last);
-                mention = doc.SpanOf(back.First, back.Last);
-                rule = SpeakerRule.BeforeVerb;
-            }
-            else if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && (sentenceSpeaker ?? MainSource(first, cue.First)) is { } clauseSource && SpeakerResolver.Agrees(clauseSource, agreement))
-            {
-                // …، لكنه شدد على أن … / اختتم أوباما زيارته، بعدما أكد أن …: the source of the sentence's main clause.
-                speaker = clauseSource;
-                mention = clauseSource.LastMention;
-                rule = SpeakerRule.ClauseSource;
-            }
-            else if (NamedEarlierInSentence(first, cue.First) is { } named && SpeakerResolver.Agrees(named.Entity, agreement))
-            {
-                // وواصل كارتر محاولاته، فقال إن …: the source named earlier in the sentence.
-                speaker = named.Entity;
-                mention = doc.SpanOf(named.Token, named.Token);
-                rule = SpeakerRule.NamedInSentence;
-            }
-            else if (Thread(agreement, cue.First) is { } previous)
-            {
-                speaker = previous.Entity;
-                mention = previous.Entity.LastMention;
-                rule = previous.Agrees ? SpeakerRule.Thread : SpeakerRule.ThreadDisagreeing;
-            }
             else
             {
-                speaker = null;
-                mention = TextSpan.None;
-                rule = SpeakerRule.None;
+                (speaker, mention, rule) = UnwrittenSubject(cue, first, sentenceSpeaker, agreement);
             }
 
             if (objectClause && speakerLast < speakerFirst && (anchor != cueLast + 1 || speaker is null || !ContinuesSource(cue)))
@@ -156,6 +86,88 @@ public static partial class QuoteExtractor
             int contentAnchor = !objectClause ? anchor : CueLexicon.ObjectPrepositions.Contains(doc.Norm(anchor)) ? anchor : anchor - 1;
             Emit(cue.First, cueLast, contentAnchor, end, speaker, mention, new QuoteEvidence(objectClause ? CueRule.StanceObject : CueRule.SpeechVerb, rule));
             return speaker;
+        }
+
+        /// <summary>
+        /// Where the clause a speech verb reports starts: an opening quote mark (not a short quoted
+        /// name inside the speaker), a colon or a complementizer (أنّ، إنّ), or the one after إلى / على
+        /// (which then ends the cue when it follows the verb at once); −1 when the window holds none
+        /// or another cue's verb comes first.
+        /// </summary>
+        private int ClauseAnchor(Cue cue, int end, ref int cueLast)
+        {
+            int p = cue.Last + 1;
+            for (int j = p; j <= end && j < p + AnchorWindow; j++)
+            {
+                Token t = doc.Tokens[j];
+                if (t.Kind == TokenKind.QuoteMark && doc.OpenAt[j] >= 0 && !_claimed[doc.OpenAt[j]])
+                {
+                    QuotedSpan quoted = doc.Quotes[doc.OpenAt[j]];
+                    bool nameFollows = quoted.Close >= 0 && quoted.Close + 1 <= end && !doc.Tokens[quoted.Close + 1].IsTerminal && doc.Tokens[quoted.Close + 1].Kind != TokenKind.QuoteMark;
+                    if (quoted.Words <= 3 && (j > p || nameFollows) && !doc.IsPunct(j - 1, ':'))
+                    {
+                        j = doc.Quotes[doc.OpenAt[j]].Close < 0 ? j : doc.Quotes[doc.OpenAt[j]].Close;
+                        continue; // a quoted name inside the speaker: مصدر لـ"الوطن"
+                    }
+
+                    return j;
+                }
+
+                if (doc.IsPunct(j, ':') || CueLexicon.Complementizers.Contains(doc.Norm(j)))
+                {
+                    return j;
+                }
+
+                string n = doc.Norm(j);
+                if ((n is "الي" or "علي") && (CueLexicon.Complementizers.Contains(doc.Norm(j + 1)) || doc.OpenAt[Math.Min(j + 1, doc.Tokens.Length - 1)] >= 0))
+                {
+                    if (j == p)
+                    {
+                        cueLast = j;
+                    }
+
+                    return j + 1;
+                }
+
+                if (t.IsTerminal || (j > p && t.IsWord && !CueLexicon.Negations.Contains(doc.Norm(j - 1)) && !CueLexicon.Relatives.Contains(doc.Norm(j - 1)) && (CueLexicon.Matches(CueLexicon.Verbs, n, out _) || CueLexicon.Matches(CueLexicon.Participles, n, out _))))
+                {
+                    return -1; // the clause belongs to another cue
+                }
+            }
+
+            return -1;
+        }
+
+        /// <summary>
+        /// The source of a speech verb with no written subject: one written before the verb, the
+        /// source of the sentence's main clause after a pronoun opener, a source named earlier in the
+        /// sentence, or the thread of the last speaker (agreeing in gender when it can).
+        /// </summary>
+        private (SpeakerEntity? Speaker, TextSpan Mention, SpeakerRule Rule) UnwrittenSubject(Cue cue, int first, SpeakerEntity? sentenceSpeaker, Agreement agreement)
+        {
+            if (!cue.Prefixed && BackwardSpeaker(cue.First, first) is { } back)
+            {
+                return (_resolver.Resolve(back.First, back.Last), doc.SpanOf(back.First, back.Last), SpeakerRule.BeforeVerb);
+            }
+
+            if (CueLexicon.PronounOpeners.Contains(doc.Norm(cue.First - 1)) && (sentenceSpeaker ?? MainSource(first, cue.First)) is { } clauseSource && SpeakerResolver.Agrees(clauseSource, agreement))
+            {
+                // …، لكنه شدد على أن … / اختتم أوباما زيارته، بعدما أكد أن …: the source of the sentence's main clause.
+                return (clauseSource, clauseSource.LastMention, SpeakerRule.ClauseSource);
+            }
+
+            if (NamedEarlierInSentence(first, cue.First) is { } named && SpeakerResolver.Agrees(named.Entity, agreement))
+            {
+                // وواصل كارتر محاولاته، فقال إن …: the source named earlier in the sentence.
+                return (named.Entity, doc.SpanOf(named.Token, named.Token), SpeakerRule.NamedInSentence);
+            }
+
+            if (Thread(agreement, cue.First) is { } previous)
+            {
+                return (previous.Entity, previous.Entity.LastMention, previous.Agrees ? SpeakerRule.Thread : SpeakerRule.ThreadDisagreeing);
+            }
+
+            return (null, TextSpan.None, SpeakerRule.None);
         }
 
         /// <summary>

@@ -64,39 +64,7 @@ internal static class CharClasses
             t[i] = FromUnicode((char)i);
         }
 
-        // Arabic block and its extensions: letters, marks, digits, punctuation.
-        Fill(t, 0x0621, 0x063A, CharClass.ArabicLetter);
-        Fill(t, 0x0641, 0x064A, CharClass.ArabicLetter);
-        Fill(t, 0x066E, 0x066F, CharClass.ArabicLetter);
-        Fill(t, 0x0671, 0x06D3, CharClass.ArabicLetter);
-        t[0x06D5] = CharClass.ArabicLetter;
-        Fill(t, 0x06EE, 0x06EF, CharClass.ArabicLetter);
-        Fill(t, 0x06FA, 0x06FC, CharClass.ArabicLetter);
-        t[0x06FF] = CharClass.ArabicLetter;
-        Fill(t, 0x0750, 0x077F, CharClass.ArabicLetter);
-        Fill(t, 0x08A0, 0x08C9, CharClass.ArabicLetter);
-        Fill(t, 0x0610, 0x061A, CharClass.ArabicMark);
-        Fill(t, 0x064B, 0x065F, CharClass.ArabicMark);
-        t[0x0670] = CharClass.ArabicMark;
-        Fill(t, 0x06D6, 0x06DC, CharClass.ArabicMark);
-        Fill(t, 0x06DF, 0x06E8, CharClass.ArabicMark);
-        Fill(t, 0x06EA, 0x06ED, CharClass.ArabicMark);
-        Fill(t, 0x08CA, 0x08FF, CharClass.ArabicMark);
-        t[0x0640] = CharClass.Tatweel;
-        Fill(t, 0x0660, 0x0669, CharClass.ArabicIndicDigit);
-        Fill(t, 0x06F0, 0x06F9, CharClass.ExtendedDigit);
-        Fill(t, 0xFB50, 0xFDFF, CharClass.ArabicLetter);
-        Fill(t, 0xFE70, 0xFEFC, CharClass.ArabicLetter);
-        Fill(t, 0xFDF0, 0xFDFD, CharClass.ArabicLetter);
-        t[0x060C] = CharClass.Punctuation; // ، Arabic comma
-        t[0x061B] = CharClass.Punctuation; // ؛ Arabic semicolon
-        t[0x061F] = CharClass.Terminal;    // ؟ Arabic question mark
-        t[0x06D4] = CharClass.Terminal;    // ۔ Urdu full stop
-        t[0x066A] = CharClass.Punctuation; // ٪ Arabic percent
-        t[0x066B] = CharClass.Punctuation; // ٫ decimal separator (inside numbers it joins the digits)
-        t[0x066C] = CharClass.Punctuation; // ٬ thousands separator
-        t[0x066D] = CharClass.Punctuation; // ٭ five-pointed star
-
+        FillArabic(t);
         Fill(t, 'A', 'Z', CharClass.LatinLetter);
         Fill(t, 'a', 'z', CharClass.LatinLetter);
         Fill(t, '0', '9', CharClass.AsciiDigit);
@@ -143,6 +111,42 @@ internal static class CharClasses
         Fill(t, 0xD800, 0xDBFF, CharClass.HighSurrogate);
         Fill(t, 0xDC00, 0xDFFF, CharClass.LowSurrogate);
         return t;
+    }
+
+    /// <summary>The Arabic block and its extensions: letters, marks, tatweel, digits, punctuation.</summary>
+    private static void FillArabic(CharClass[] t)
+    {
+        Fill(t, 0x0621, 0x063A, CharClass.ArabicLetter);
+        Fill(t, 0x0641, 0x064A, CharClass.ArabicLetter);
+        Fill(t, 0x066E, 0x066F, CharClass.ArabicLetter);
+        Fill(t, 0x0671, 0x06D3, CharClass.ArabicLetter);
+        t[0x06D5] = CharClass.ArabicLetter;
+        Fill(t, 0x06EE, 0x06EF, CharClass.ArabicLetter);
+        Fill(t, 0x06FA, 0x06FC, CharClass.ArabicLetter);
+        t[0x06FF] = CharClass.ArabicLetter;
+        Fill(t, 0x0750, 0x077F, CharClass.ArabicLetter);
+        Fill(t, 0x08A0, 0x08C9, CharClass.ArabicLetter);
+        Fill(t, 0x0610, 0x061A, CharClass.ArabicMark);
+        Fill(t, 0x064B, 0x065F, CharClass.ArabicMark);
+        t[0x0670] = CharClass.ArabicMark;
+        Fill(t, 0x06D6, 0x06DC, CharClass.ArabicMark);
+        Fill(t, 0x06DF, 0x06E8, CharClass.ArabicMark);
+        Fill(t, 0x06EA, 0x06ED, CharClass.ArabicMark);
+        Fill(t, 0x08CA, 0x08FF, CharClass.ArabicMark);
+        t[0x0640] = CharClass.Tatweel;
+        Fill(t, 0x0660, 0x0669, CharClass.ArabicIndicDigit);
+        Fill(t, 0x06F0, 0x06F9, CharClass.ExtendedDigit);
+        Fill(t, 0xFB50, 0xFDFF, CharClass.ArabicLetter);
+        Fill(t, 0xFE70, 0xFEFC, CharClass.ArabicLetter);
+        Fill(t, 0xFDF0, 0xFDFD, CharClass.ArabicLetter);
+        t[0x060C] = CharClass.Punctuation; // ، Arabic comma
+        t[0x061B] = CharClass.Punctuation; // ؛ Arabic semicolon
+        t[0x061F] = CharClass.Terminal;    // ؟ Arabic question mark
+        t[0x06D4] = CharClass.Terminal;    // ۔ Urdu full stop
+        t[0x066A] = CharClass.Punctuation; // ٪ Arabic percent
+        t[0x066B] = CharClass.Punctuation; // ٫ decimal separator (inside numbers it joins the digits)
+        t[0x066C] = CharClass.Punctuation; // ٬ thousands separator
+        t[0x066D] = CharClass.Punctuation; // ٭ five-pointed star
     }
 
     private static CharClass FromUnicode(char c)

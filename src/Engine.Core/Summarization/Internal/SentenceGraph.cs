@@ -74,111 +74,10 @@ internal sealed class SentenceGraph : IDisposable
         int[] sentenceOf = EnginePools.Arrays<int>().Rent(Math.Max(1, entries));
         try
         {
-            int e = 0;
-            for (int b = 0; b < n; b++)
-            {
-                _entryStart[b] = e;
-                foreach (TermCount tc in analysis.Vector(sentences[b]))
-                {
-                    _entryTerm[e] = tc.Term;
-                    _entryWeight[e] = tc.Count;
-                    sentenceOf[e] = b;
-                    keys[e] = ((long)tc.Term << 32) | (uint)e;
-                    e++;
-                }
-            }
-
-            _entryStart[n] = e;
-            Span<long> sorted = keys.AsSpan(0, entries);
-            sorted.Sort();
-
-            // Group the postings by term; weight each entry by tf-idf (or 1 for overlap).
-            int groups = 0;
-            for (int p = 0; p < entries;)
-            {
-                int term = (int)(sorted[p] >> 32);
-                int q = p;
-                while (q < entries && (int)(sorted[q] >> 32) == term)
-                {
-                    q++;
-                }
-
-                groupStart[groups] = p;
-                double idf = Math.Log(1.0 + (double)n / (q - p));
-                for (int k = p; k < q; k++)
-                {
-                    int entry = (int)(uint)sorted[k];
-                    postings[k] = entry;
-                    groupOf[entry] = groups;
-                    _entryWeight[entry] = kind == SimilarityKind.Cosine ? _entryWeight[entry] * idf : 1.0;
-                }
-
-                groups++;
-                p = q;
-            }
-
-            groupStart[groups] = entries;
-            for (int b = 0; b < n; b++)
-            {
-                double sum = 0;
-                for (int k = _entryStart[b]; k < _entryStart[b + 1]; k++)
-                {
-                    sum += _entryWeight[k] * _entryWeight[k];
-                }
-
-                _norm[b] = kind == SimilarityKind.Cosine ? Math.Sqrt(sum) : _entryStart[b + 1] - _entryStart[b];
-            }
-
-            int maxDf = n > LargeDocument ? LargeDocumentMaxDf : int.MaxValue;
-            Rent(ref _rowStart, n + 1);
-            _edges = 0;
-            Array.Clear(acc, 0, n);
-            for (int b = 0; b < n; b++)
-            {
-                _rowStart[b] = _edges;
-                int touchedCount = 0;
-                for (int k = _entryStart[b]; k < _entryStart[b + 1]; k++)
-                {
-                    int g = groupOf[k];
-                    int from = groupStart[g];
-                    int to = groupStart[g + 1];
-                    if (to - from > maxDf)
-                    {
-                        continue;
-                    }
-
-                    double w = _entryWeight[k];
-                    for (int p = from; p < to; p++)
-                    {
-                        int other = sentenceOf[postings[p]];
-                        if (other == b)
-                        {
-                            continue;
-                        }
-
-                        if (acc[other] == 0)
-                        {
-                            touched[touchedCount++] = other;
-                        }
-
-                        acc[other] += w * _entryWeight[postings[p]];
-                    }
-                }
-
-                Span<int> row = touched.AsSpan(0, touchedCount);
-                row.Sort();
-                foreach (int other in row)
-                {
-                    double sim = Similarity(kind, acc[other], b, other);
-                    acc[other] = 0;
-                    if (sim > threshold)
-                    {
-                        AddEdge(other, sim);
-                    }
-                }
-            }
-
-            _rowStart[n] = _edges;
+            FillEntries(analysis, sentences, keys, sentenceOf);
+            WeighByTerm(kind, n, keys.AsSpan(0, entries), groupOf, groupStart, postings);
+            Norms(kind, n);
+            AddRows(kind, threshold, n, groupOf, groupStart, postings, sentenceOf, acc, touched);
         }
         finally
         {
@@ -190,6 +89,135 @@ internal sealed class SentenceGraph : IDisposable
             EnginePools.Arrays<int>().Return(touched);
             EnginePools.Arrays<int>().Return(sentenceOf);
         }
+    }
+
+    /// <summary>Each sentence's terms as entries (term, count), with a sort key (term, entry) per entry.</summary>
+    private void FillEntries(TextAnalysis analysis, ReadOnlySpan<int> sentences, long[] keys, int[] sentenceOf)
+    {
+        int n = sentences.Length;
+        int e = 0;
+        for (int b = 0; b < n; b++)
+        {
+            _entryStart[b] = e;
+            foreach (TermCount tc in analysis.Vector(sentences[b]))
+            {
+                _entryTerm[e] = tc.Term;
+                _entryWeight[e] = tc.Count;
+                sentenceOf[e] = b;
+                keys[e] = ((long)tc.Term << 32) | (uint)e;
+                e++;
+            }
+        }
+
+        _entryStart[n] = e;
+    }
+
+    /// <summary>Groups the entries by term (postings) and weights each by tf-idf, or 1 for word overlap.</summary>
+    private void WeighByTerm(SimilarityKind kind, int n, Span<long> sorted, int[] groupOf, int[] groupStart, int[] postings)
+    {
+        int entries = sorted.Length;
+        sorted.Sort();
+
+        // Group the postings by term; weight each entry by tf-idf (or 1 for overlap).
+        int groups = 0;
+        for (int p = 0; p < entries;)
+        {
+            int term = (int)(sorted[p] >> 32);
+            int q = p;
+            while (q < entries && (int)(sorted[q] >> 32) == term)
+            {
+                q++;
+            }
+
+            groupStart[groups] = p;
+            double idf = Math.Log(1.0 + (double)n / (q - p));
+            for (int k = p; k < q; k++)
+            {
+                int entry = (int)(uint)sorted[k];
+                postings[k] = entry;
+                groupOf[entry] = groups;
+                _entryWeight[entry] = kind == SimilarityKind.Cosine ? _entryWeight[entry] * idf : 1.0;
+            }
+
+            groups++;
+            p = q;
+        }
+
+        groupStart[groups] = entries;
+    }
+
+    /// <summary>Each sentence's norm: the length of its tf-idf vector, or its number of terms.</summary>
+    private void Norms(SimilarityKind kind, int n)
+    {
+        for (int b = 0; b < n; b++)
+        {
+            double sum = 0;
+            for (int k = _entryStart[b]; k < _entryStart[b + 1]; k++)
+            {
+                sum += _entryWeight[k] * _entryWeight[k];
+            }
+
+            _norm[b] = kind == SimilarityKind.Cosine ? Math.Sqrt(sum) : _entryStart[b + 1] - _entryStart[b];
+        }
+    }
+
+    /// <summary>
+    /// The rows: for each sentence, the similarity to every sentence it shares a term with, through
+    /// the postings (terms in too many sentences of a large document are skipped), kept above
+    /// <paramref name="threshold"/>.
+    /// </summary>
+    private void AddRows(SimilarityKind kind, double threshold, int n, int[] groupOf, int[] groupStart, int[] postings, int[] sentenceOf, double[] acc, int[] touched)
+    {
+        int maxDf = n > LargeDocument ? LargeDocumentMaxDf : int.MaxValue;
+        Rent(ref _rowStart, n + 1);
+        _edges = 0;
+        Array.Clear(acc, 0, n);
+        for (int b = 0; b < n; b++)
+        {
+            _rowStart[b] = _edges;
+            int touchedCount = 0;
+            for (int k = _entryStart[b]; k < _entryStart[b + 1]; k++)
+            {
+                int g = groupOf[k];
+                int from = groupStart[g];
+                int to = groupStart[g + 1];
+                if (to - from > maxDf)
+                {
+                    continue;
+                }
+
+                double w = _entryWeight[k];
+                for (int p = from; p < to; p++)
+                {
+                    int other = sentenceOf[postings[p]];
+                    if (other == b)
+                    {
+                        continue;
+                    }
+
+                    if (acc[other] == 0)
+                    {
+                        touched[touchedCount++] = other;
+                    }
+
+                    acc[other] += w * _entryWeight[postings[p]];
+                }
+            }
+
+            Span<int> row = touched.AsSpan(0, touchedCount);
+            row.Sort();
+            foreach (int other in row)
+            {
+                double sim = Similarity(kind, acc[other], b, other);
+                acc[other] = 0;
+                if (sim > threshold)
+                {
+                    AddEdge(other, sim);
+                }
+            }
+        }
+
+        _rowStart[n] = _edges;
     }
 
     /// <summary>Cosine similarity of two body sentences' tf-idf vectors (0 when either is empty).</summary>
