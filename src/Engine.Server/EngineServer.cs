@@ -4,7 +4,6 @@ using Engine.Server.Services;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Engine.Server;
 
@@ -28,7 +27,8 @@ public static class EngineServer
         IConfiguration config = builder.Configuration;
 
         // gRPC without TLS needs HTTP/2 on every endpoint (no ALPN to negotiate it); an endpoint
-        // configured with a certificate (Kestrel:Endpoints:*:Certificate) serves TLS instead.
+        // configured with a certificate (Kestrel:Endpoints:*:Certificate) serves TLS instead. The
+        // JSON routes and the page have an endpoint of their own that also speaks HTTP/1.1.
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.ConfigureEndpointDefaults(endpoint => endpoint.Protocols = HttpProtocols.Http2));
         IReadOnlyList<string> urls = Urls(config);
         if (urls.Count == 0)
@@ -38,6 +38,12 @@ public static class EngineServer
         }
 
         EngineServerOptions limits = Bind(config);
+        if (limits.HttpUrl.Length > 0)
+        {
+            ListenForHttp(builder, config, urls, limits.HttpUrl);
+            urls = [.. urls, limits.HttpUrl];
+        }
+
         if (limits.ApiKeys.Count == 0 && !limits.AllowAnonymous && urls.FirstOrDefault(u => !IsLoopback(u)) is { } open)
         {
             throw new EngineConfigurationException(
@@ -52,6 +58,13 @@ public static class EngineServer
 
         builder.Services.Configure<EngineServerOptions>(config.GetSection(EngineServerOptions.Section));
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = ShutdownTimeout);
+        builder.Services.AddGrpcSwagger();
+        builder.Services.AddSwaggerGen(swagger => swagger.SwaggerDoc("v1", new Microsoft.OpenApi.Models.OpenApiInfo
+        {
+            Title = "Engine: Arabic news summaries, quotes and keyphrases",
+            Version = "v1",
+            Description = "JSON over HTTP for the engine's gRPC services (protos/engine/v1/http.proto); bodies and answers in the protobuf JSON mapping.",
+        }));
         builder.Services.AddGrpc(grpc =>
         {
             // Room for the text limit plus the message's other fields, so that our own check,
@@ -59,7 +72,7 @@ public static class EngineServer
             grpc.MaxReceiveMessageSize = limits.MaxTextBytes + (1 << 20);
             grpc.MaxSendMessageSize = null;
             grpc.EnableDetailedErrors = false;
-        });
+        }).AddJsonTranscoding();
         // Health answers for the server as a whole ("") and for each engine service by its full name.
         builder.Services.AddGrpcHealthChecks(health =>
         {
@@ -71,7 +84,13 @@ public static class EngineServer
         builder.Services.AddGrpcReflection();
 
         // Every service is bound with request marshallers that answer an undecodable message with INVALID_ARGUMENT.
-        builder.Services.RemoveAll(typeof(IServiceMethodProvider<>));
+        // (Only grpc-dotnet's own binder is replaced: JSON transcoding's provider stays.)
+        foreach (ServiceDescriptor binder in builder.Services.Where(d => d.ServiceType == typeof(IServiceMethodProvider<>)
+            && d.ImplementationType?.Name.StartsWith("BinderServiceMethodProvider", StringComparison.Ordinal) == true).ToList())
+        {
+            builder.Services.Remove(binder);
+        }
+
         builder.Services.AddSingleton(typeof(IServiceMethodProvider<>), typeof(CheckedMessages<>));
 
         builder.Services.AddAuthentication(BearerKeys.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerKeys>(BearerKeys.SchemeName, null);
@@ -84,20 +103,65 @@ public static class EngineServer
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
+
+        // `curl -d '{…}'` sends JSON labelled as a form: a JSON route reads a body so labelled (or
+        // unlabelled) as the JSON it is.
+        app.Use((context, next) =>
+        {
+            if (context.Request.Path.StartsWithSegments("/v1") && context.Request.ContentType is null or "application/x-www-form-urlencoded")
+            {
+                context.Request.ContentType = "application/json";
+            }
+
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         var summarizer = app.MapGrpcService<SummarizerService>();
         var documents = app.MapGrpcService<DocumentsService>();
+        var http = app.MapGrpcService<HttpService>();
         if (limits.ApiKeys.Count > 0)
         {
             summarizer.RequireAuthorization();
             documents.RequireAuthorization();
+            http.RequireAuthorization();
         }
 
         app.MapGrpcHealthChecksService();
         app.MapGrpcReflectionService();
-        app.MapGet("/", () => "Engine gRPC server (HTTP/2). The contract is protos/engine/v1/engine.proto.");
+        app.MapGet("/openapi.json", (Swashbuckle.AspNetCore.Swagger.ISwaggerProvider swagger) =>
+        {
+            using var writer = new StringWriter(System.Globalization.CultureInfo.InvariantCulture);
+            swagger.GetSwagger("v1").SerializeAsV3(new Microsoft.OpenApi.Writers.OpenApiJsonWriter(writer));
+            return Results.Text(writer.ToString(), "application/json");
+        });
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
         return app;
+    }
+
+    /// <summary>
+    /// Listens on <paramref name="httpUrl"/> with HTTP/1.1 (and HTTP/2 over TLS) beside the gRPC URLs
+    /// (HTTP/2 only). Endpoints configured in code or configuration replace the URL list, so the gRPC URLs
+    /// become configured endpoints too, unless Kestrel:Endpoints already lists them.
+    /// </summary>
+    private static void ListenForHttp(WebApplicationBuilder builder, IConfiguration config, IReadOnlyList<string> urls, string httpUrl)
+    {
+        var endpoints = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (!config.GetSection("Kestrel:Endpoints").GetChildren().Any())
+        {
+            for (int i = 0; i < urls.Count; i++)
+            {
+                endpoints[$"Kestrel:Endpoints:Grpc{i}:Url"] = urls[i];
+            }
+        }
+
+        endpoints["Kestrel:Endpoints:Http:Url"] = httpUrl;
+        // Browsers and curl speak HTTP/1.1 in clear text; with TLS, ALPN offers HTTP/2 as well.
+        endpoints["Kestrel:Endpoints:Http:Protocols"] = httpUrl.StartsWith("https:", StringComparison.OrdinalIgnoreCase)
+            ? nameof(HttpProtocols.Http1AndHttp2) : nameof(HttpProtocols.Http1);
+        builder.Configuration.AddInMemoryCollection(endpoints);
+        builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
     }
 
     /// <summary>The engine's settings, bound and checked; every problem is reported at once.</summary>

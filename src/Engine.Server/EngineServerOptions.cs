@@ -72,8 +72,19 @@ public sealed class EngineServerOptions
     public bool AllowAnonymous { get; set; }
 
     /// <summary>Every problem with these values, one line each (empty when they are all valid).</summary>
+    /// <summary>
+    /// Where the JSON routes, the OpenAPI document and the page are served (HTTP/1.1 and HTTP/2);
+    /// empty: nowhere. gRPC stays on the server's URLs (HTTP/2 only).
+    /// </summary>
+    public string HttpUrl { get; set; } = "http://127.0.0.1:8080";
+
     public IEnumerable<string> Problems()
     {
+        if (HttpUrl.Length > 0 && !Uri.TryCreate(HttpUrl.Replace("*", "localhost", StringComparison.Ordinal).Replace("+", "localhost", StringComparison.Ordinal), UriKind.Absolute, out _))
+        {
+            yield return $"Engine:HttpUrl must be a URL such as http://127.0.0.1:8080, or empty for none (got '{HttpUrl}').";
+        }
+
         foreach (var (name, value) in new (string, long)[]
         {
             (nameof(MaxTextBytes), MaxTextBytes), (nameof(MaxDocuments), MaxDocuments), (nameof(MaxDocumentBytes), MaxDocumentBytes),

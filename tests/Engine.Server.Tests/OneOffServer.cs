@@ -32,7 +32,8 @@ public sealed class OneOffServer : IAsyncDisposable
     public static async Task<OneOffServer> StartAsync(string[] arguments, HttpMessageHandler? handler = null)
     {
         string[] urls = arguments.Any(a => a.StartsWith("--urls", StringComparison.Ordinal) || a.StartsWith("--Kestrel:", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
-        WebApplication app = EngineServer.Build([.. urls, "--Logging:LogLevel:Default=Warning", .. arguments]);
+        string[] http = arguments.Any(a => a.StartsWith("--Engine:HttpUrl", StringComparison.Ordinal)) ? [] : ["--Engine:HttpUrl="]; // no JSON endpoint unless asked for
+        WebApplication app = EngineServer.Build([.. urls, .. http, "--Logging:LogLevel:Default=Warning", .. arguments]);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null, HttpHandler = handler });

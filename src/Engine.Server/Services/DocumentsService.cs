@@ -24,19 +24,33 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             string principal = BearerKeys.PrincipalOf(context);
             await foreach (EditRequest request in requestStream.ReadAllAsync(context.CancellationToken).ConfigureAwait(false))
             {
-                DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context, ct => request.RequestCase switch
-                {
-                    EditRequest.RequestOneofCase.Open => Open(principal, request.Open, ct),
-                    EditRequest.RequestOneofCase.Change => Change(principal, request.Change, ct),
-                    EditRequest.RequestOneofCase.Close => Close(principal, request.Close),
-                    _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "EditRequest holds none of open, change or close.")),
-                }).ConfigureAwait(false);
+                DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context, ct => Apply(principal, request, ct)).ConfigureAwait(false);
                 if (update is not null)
                 {
                     await responseStream.WriteAsync(update, context.CancellationToken).ConfigureAwait(false);
                 }
             }
         });
+
+    /// <summary>
+    /// One message of a session answered on its own (the JSON route, for clients that cannot hold a
+    /// bidirectional stream); a close answers with an update holding only the document's id.
+    /// </summary>
+    public Task<DocumentUpdate> EditOne(EditRequest request, ServerCallContext context) =>
+        handler.RunAsync(nameof(Edit), context, async () =>
+        {
+            string principal = BearerKeys.PrincipalOf(context);
+            DocumentUpdate? update = await handler.AnalyzeAsync(nameof(Edit), context, ct => Apply(principal, request, ct)).ConfigureAwait(false);
+            return update ?? new DocumentUpdate { DocumentId = request.Close.DocumentId };
+        });
+
+    private DocumentUpdate? Apply(string principal, EditRequest request, CancellationToken ct) => request.RequestCase switch
+    {
+        EditRequest.RequestOneofCase.Open => Open(principal, request.Open, ct),
+        EditRequest.RequestOneofCase.Change => Change(principal, request.Change, ct),
+        EditRequest.RequestOneofCase.Close => Close(principal, request.Close),
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "EditRequest holds none of open, change or close.")),
+    };
 
     private DocumentUpdate Open(string principal, OpenDocument open, CancellationToken ct)
     {
