@@ -108,7 +108,8 @@ public static class EngineServer
         // unlabelled) as the JSON it is.
         app.Use((context, next) =>
         {
-            if (context.Request.Path.StartsWithSegments("/v1") && context.Request.ContentType is null or "application/x-www-form-urlencoded")
+            if (context.Request.Path.StartsWithSegments("/v1")
+                && (context.Request.ContentType is not { } type || type.StartsWith("application/x-www-form-urlencoded", StringComparison.OrdinalIgnoreCase)))
             {
                 context.Request.ContentType = "application/json";
             }
