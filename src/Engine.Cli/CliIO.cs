@@ -113,11 +113,16 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
 
             await using (target.ConfigureAwait(false))
             {
-                JsonLines.Outcome outcome = await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
+                JsonLines.Outcome outcome = ShowsProgress
+                    ? await BatchProgress.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false)
+                    : await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
                 return outcome.Failed == 0 && !outcome.Binary ? 0 : EngineCli.InputError;
             }
         }
     }
+
+    /// <summary>Whether a batch shows its progress: standard error is the console's, and a terminal.</summary>
+    private bool ShowsProgress => ReferenceEquals(Error, Console.Error) && !Console.IsErrorRedirected;
 
     /// <summary>The raw standard input stream, when the caller provides one (tests); else the console's.</summary>
     public Stream? StandardInput { get; init; }

@@ -27,8 +27,30 @@ public static class EngineCli
             TuneCommand.Create(io),
         };
         ParseResult parsed = root.Parse(args);
+        if (parsed.Errors.Count > 0)
+        {
+            // One line, not the usage: "--sentences abc" says what is wrong with it.
+            string help = parsed.CommandResult.Command == root ? "engine --help" : $"engine {parsed.CommandResult.Command.Name} --help";
+            stderr.WriteLine($"engine: {Plain(parsed.Errors[0].Message)} (see {help})");
+            return InputError;
+        }
+
         int code = parsed.Invoke(new InvocationConfiguration { Output = output, Error = stderr, EnableDefaultExceptionHandler = false });
         output.Flush();
         return code;
+    }
+
+    /// <summary>A parser message in the user's terms rather than .NET's: "--sentences expects a whole number (got 'abc')".</summary>
+    private static string Plain(string message)
+    {
+        System.Text.RegularExpressions.Match m = System.Text.RegularExpressions.Regex.Match(message, "^Cannot parse argument '(.*)' for option '(.*)' as expected type '(.*)'\\.?$");
+        if (!m.Success)
+        {
+            return message.TrimEnd('.');
+        }
+
+        string type = m.Groups[3].Value;
+        string expected = type.Contains("Int32", StringComparison.Ordinal) ? "a whole number" : type.Contains("Double", StringComparison.Ordinal) ? "a number" : "a value of another kind";
+        return $"{m.Groups[2].Value} expects {expected} (got '{m.Groups[1].Value}')";
     }
 }

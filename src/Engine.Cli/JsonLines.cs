@@ -1,4 +1,6 @@
 using System.Buffers;
+using System.Diagnostics;
+using System.Globalization;
 using System.IO.Pipelines;
 using System.Text.Json;
 using System.Threading.Channels;
@@ -38,6 +40,7 @@ public static class JsonLines
     /// </summary>
     public static async Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
     {
+        long started = Stopwatch.GetTimestamp();
         var lines = new LineReader(input, process, maxLineBytes, cancellationToken);
         Task producer = lines.ProduceAsync();
         long succeeded = 0;
@@ -65,7 +68,7 @@ public static class JsonLines
             return new Outcome(0, 0, Binary: true);
         }
 
-        await error.WriteLineAsync($"engine: {succeeded} ok, {failed} failed").ConfigureAwait(false);
+        await error.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"engine: {succeeded} ok, {failed} failed in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0##} s")).ConfigureAwait(false);
         return new Outcome(succeeded, failed);
     }
 

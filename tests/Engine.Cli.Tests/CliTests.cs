@@ -23,7 +23,7 @@ public class CliTests
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        var tokens = json.RootElement.EnumerateArray().ToArray();
+        var tokens = json.RootElement.GetProperty("tokens").EnumerateArray().ToArray();
         Assert.Equal(Lex.Tokens(seed).Length, tokens.Length);
         foreach (var t in tokens)
         {
@@ -139,9 +139,45 @@ public class CliTests
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        var first = json.RootElement[0];
-        Assert.Equal("title", first.GetProperty("kind").GetString());
-        Assert.Equal(23, json.RootElement.GetArrayLength());
+        JsonElement sentences = json.RootElement.GetProperty("sentences");
+        Assert.Equal("title", sentences[0].GetProperty("kind").GetString());
+        Assert.Equal(23, sentences.GetArrayLength());
+    }
+
+    [Theory]
+    [InlineData("tokenize", "tokens")]
+    [InlineData("sentences", "sentences")]
+    public void TokenizeAndSentences_TakeJsonLines_OneResultPerLine(string command, string field)
+    {
+        string input = JsonSerializer.Serialize(new { id = "a", text = "قال الوزير: «نعم». وانتهى الاجتماع." }) + "\n" + JsonSerializer.Serialize(new { id = "b", text = TestData.Seed }) + "\n";
+        var (code, output, err) = Run(input, command, "--jsonl", "-");
+
+        Assert.Equal(0, code);
+        string[] lines = output.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        using var a = JsonDocument.Parse(lines[0]);
+        using var b = JsonDocument.Parse(lines[1]);
+        Assert.Equal("a", a.RootElement.GetProperty("id").GetString());
+        Assert.Equal("b", b.RootElement.GetProperty("id").GetString());
+        string text = TestData.Seed;
+        Assert.All(b.RootElement.GetProperty(field).EnumerateArray(), e => Assert.Equal(text[e.GetProperty("start").GetInt32()..e.GetProperty("end").GetInt32()], e.GetProperty("text").GetString()));
+        Assert.Matches(@"^engine: 2 ok, 0 failed in \d+(\.\d+)? s$", err.Trim());
+    }
+
+    [Theory]
+    [InlineData(new[] { "summarize", "--sentences", "abc" }, "engine: --sentences expects a whole number (got 'abc') (see engine summarize --help)")]
+    [InlineData(new[] { "summarize", "--ratio", "x" }, "engine: --ratio expects a number (got 'x') (see engine summarize --help)")]
+    [InlineData(new[] { "summarize", "--out", "o.jsonl", "-" }, "engine: --out goes with --jsonl; one text is written to standard output")]
+    [InlineData(new[] { "quotes", "--jsonl", "-", "file.txt" }, "engine: give FILE or --jsonl, not both")]
+    [InlineData(new[] { "tokenize", "--jsonl", "-", "--format", "json" }, "engine: --format is for one text; --jsonl always writes JSON Lines")]
+    [InlineData(new[] { "summarize", "--sentences", "0", "-" }, "engine: --sentences must be at least 1 (got 0).")]
+    public void AnOptionError_IsOneLineOnStandardError_AndExitCode2(string[] args, string message)
+    {
+        var (code, output, error) = Run("نص قصير.", args);
+
+        Assert.Equal(2, code);
+        Assert.Equal(string.Empty, output);
+        Assert.Equal(message, error.TrimEnd('\n'));
     }
 
     [Fact]

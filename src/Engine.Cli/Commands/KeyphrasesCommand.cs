@@ -12,7 +12,7 @@ internal static class KeyphrasesCommand
     {
         var file = CommonOptions.File();
         var format = CommonOptions.Format();
-        var jsonl = CommonOptions.Jsonl("Find the keyphrases");
+        var jsonl = CommonOptions.Jsonl();
         var output = CommonOptions.Out();
         var count = new Option<int>("--count")
         {
@@ -22,6 +22,11 @@ internal static class KeyphrasesCommand
         var command = new Command("keyphrases", "Print the key terms and phrases of a text, best first, with their scores (the best is 1).") { file, format, jsonl, output, count };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
+            {
+                return EngineCli.InputError;
+            }
+
             int n = parse.GetValue(count);
             if (n < 1)
             {

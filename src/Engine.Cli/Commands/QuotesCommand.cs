@@ -11,12 +11,17 @@ internal static class QuotesCommand
     {
         var file = CommonOptions.File();
         var format = CommonOptions.Format();
-        var jsonl = CommonOptions.Jsonl("Extract the quotes");
+        var jsonl = CommonOptions.Jsonl();
         var output = CommonOptions.Out();
         var minConfidence = new Option<double>("--min-confidence") { Description = "Keep only quotes with at least this confidence (0 to 1; see the README's reliability table)." };
         var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output, minConfidence };
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
+            {
+                return EngineCli.InputError;
+            }
+
             double threshold = parse.GetValue(minConfidence);
             if (threshold is not (>= 0 and <= 1))
             {
@@ -81,9 +86,9 @@ internal static class QuotesCommand
             json.WriteString("speaker_name", q.SpeakerName);
             json.WriteString("speaker_canonical", q.SpeakerCanonical);
             json.WriteString("cue", q.Cue);
-            WriteSpan(json, "content_span", q.ContentSpan);
-            WriteSpan(json, "speaker_span", q.SpeakerSpan);
-            WriteSpan(json, "cue_span", q.CueSpan);
+            WriteSpan(json, "content", q.ContentSpan);
+            WriteSpan(json, "speaker", q.SpeakerSpan);
+            WriteSpan(json, "cue", q.CueSpan);
             json.WriteNumber("confidence", Math.Round(q.Confidence, 3));
             json.WriteEndObject();
         }
@@ -95,22 +100,18 @@ internal static class QuotesCommand
             json.WriteStartObject();
             json.WriteString("code", d.Code);
             json.WriteString("message", d.Message);
-            WriteSpan(json, "span", d.Span);
+            WriteSpan(json, string.Empty, d.Span);
             json.WriteEndObject();
         }
 
         json.WriteEndArray();
     }
 
+    /// <summary>A span as the proto names it: <c>{name}_start</c> and <c>{name}_end</c> (UTF-16, end exclusive), −1 for none.</summary>
     private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
     {
-        json.WriteStartArray(name);
-        if (!span.IsEmpty)
-        {
-            json.WriteNumberValue(span.Start);
-            json.WriteNumberValue(span.End);
-        }
-
-        json.WriteEndArray();
+        string prefix = name.Length == 0 ? string.Empty : name + "_";
+        json.WriteNumber(prefix + "start", span.IsEmpty ? -1 : span.Start);
+        json.WriteNumber(prefix + "end", span.IsEmpty ? -1 : span.End);
     }
 }

@@ -15,7 +15,7 @@ internal static class SummarizeCommand
         var file = CommonOptions.File();
         var format = CommonOptions.Format();
         var summary = new SummaryOptions();
-        var jsonl = CommonOptions.Jsonl("Summarize");
+        var jsonl = CommonOptions.Jsonl();
         var output = CommonOptions.Out();
         var title = new Option<string?>("--title") { Description = "The document's title (used as a feature, never returned)." };
         var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.") { file, format, jsonl, output, title };
@@ -26,6 +26,11 @@ internal static class SummarizeCommand
 
         command.SetAction(async (parse, cancellationToken) =>
         {
+            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
+            {
+                return EngineCli.InputError;
+            }
+
             SummarizerOptions? options = summary.Bind(parse, io.Error);
             if (options is null)
             {
