@@ -9,6 +9,26 @@ namespace Engine.Server.Tests;
 public class HostTests(ServerFixture server)
 {
     [Fact]
+    public async Task Reflection_V1AndV1Alpha_ListTheEngineServices()
+    {
+        using (var v1 = new global::Grpc.Reflection.V1.ServerReflection.ServerReflectionClient(server.Channel).ServerReflectionInfo())
+        {
+            await v1.RequestStream.WriteAsync(new global::Grpc.Reflection.V1.ServerReflectionRequest { ListServices = "" });
+            Assert.True(await v1.ResponseStream.MoveNext(CancellationToken.None));
+            string[] services = [.. v1.ResponseStream.Current.ListServicesResponse.Service.Select(s => s.Name)];
+            Assert.Contains("engine.v1.Summarizer", services);
+            Assert.Contains("engine.v1.Documents", services);
+            await v1.RequestStream.CompleteAsync();
+        }
+
+        using var alpha = new global::Grpc.Reflection.V1Alpha.ServerReflection.ServerReflectionClient(server.Channel).ServerReflectionInfo();
+        await alpha.RequestStream.WriteAsync(new global::Grpc.Reflection.V1Alpha.ServerReflectionRequest { ListServices = "" });
+        Assert.True(await alpha.ResponseStream.MoveNext(CancellationToken.None));
+        Assert.Contains(alpha.ResponseStream.Current.ListServicesResponse.Service, s => s.Name == "engine.v1.Summarizer");
+        await alpha.RequestStream.CompleteAsync();
+    }
+
+    [Fact]
     public async Task Health_IsServing()
     {
         var health = new Health.HealthClient(server.Channel);
