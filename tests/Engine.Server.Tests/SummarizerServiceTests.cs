@@ -107,7 +107,11 @@ public class SummarizerServiceTests(ServerFixture server)
         TokenizeResponse response = await server.Summarizer.TokenizeAsync(new TokenizeRequest { Text = seed });
 
         Assert.All(response.Tokens, t => Assert.Equal(seed[(int)t.Start..(int)t.End], t.Text));
-        Assert.Contains(response.Tokens, t => t.Kind == "Number" && t.Text == "2500");
+        Assert.Contains(response.Tokens, t => t.Kind == TokenKind.Number && t.Text == "2500");
+        Token open = response.Tokens.First(t => t.Text == "“");
+        Assert.Equal(TokenKind.QuoteMark, open.Kind);
+        Assert.Equal([TokenFlag.QuoteOpen], open.Flags);
+        Assert.Empty(response.Tokens.First(t => t.Kind == TokenKind.ArabicWord && t.Text == "العراق").Flags);
         Assert.Equal(23, response.Sentences.Count);
         Assert.Equal("title", response.SentenceKinds[0]);
     }
@@ -162,10 +166,11 @@ public class SummarizerServiceTests(ServerFixture server)
             responses.Add(r.Id, r);
         }
 
-        Assert.Empty(responses["good"].Error);
+        Assert.Null(responses["good"].Error);
         Assert.NotEmpty(responses["good"].Sentences);
-        Assert.StartsWith("InvalidArgument: text is empty", responses["empty"].Error, StringComparison.Ordinal);
-        Assert.Contains("ratio must be", responses["ratio"].Error, StringComparison.Ordinal);
+        Assert.Equal((int)StatusCode.InvalidArgument, responses["empty"].Error.Code);
+        Assert.StartsWith("text is empty", responses["empty"].Error.Message, StringComparison.Ordinal);
+        Assert.Contains("ratio must be", responses["ratio"].Error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

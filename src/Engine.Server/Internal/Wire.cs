@@ -137,4 +137,25 @@ internal static class Wire
         SectionsReused = stats.SectionsReused,
         SectionsAnalyzed = stats.SectionsAnalyzed,
     };
+
+    /// <summary>A token on the wire: its kind and each of its flags as the proto's enums (the core's values, in order).</summary>
+    public static Grpc.V1.Token Token(Lexing.Token t, string text, OffsetMap map)
+    {
+        var token = new Grpc.V1.Token
+        {
+            Kind = (Grpc.V1.TokenKind)(int)t.Kind,
+            Start = map.ToUnit(t.Start),
+            End = map.ToUnit(t.End),
+            Text = text.Substring(t.Start, t.Length),
+        };
+        for (int bit = 0; bit < 16; bit++)
+        {
+            if (((int)t.Flags & (1 << bit)) != 0)
+            {
+                token.Flags.Add((Grpc.V1.TokenFlag)(bit + 1));
+            }
+        }
+
+        return token;
+    }
 }

@@ -3,7 +3,6 @@ using System.Threading.Channels;
 using Engine.Analysis;
 using Engine.Grpc.V1;
 using Engine.Incremental;
-using Engine.Lexing;
 using Engine.Quotes;
 using Engine.Server.Internal;
 using Engine.Summarization;
@@ -136,14 +135,7 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
                 var response = new TokenizeResponse();
                 foreach (Token t in analysis.Tokens)
                 {
-                    response.Tokens.Add(new Grpc.V1.Token
-                    {
-                        Kind = t.Kind.ToString(),
-                        Start = s.map.ToUnit(t.Start),
-                        End = s.map.ToUnit(t.End),
-                        Text = s.Text.Substring(t.Start, t.Length),
-                        Flags = t.Flags == TokenFlags.None ? string.Empty : t.Flags.ToString(),
-                    });
+                    response.Tokens.Add(Wire.Token(t, s.Text, s.map));
                 }
 
                 int index = 0;
@@ -166,13 +158,13 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         }
         catch (RpcException e)
         {
-            return new SummarizeResponse { Id = request.Id, Error = $"{e.StatusCode}: {e.Status.Detail}" };
+            return new SummarizeResponse { Id = request.Id, Error = new Grpc.V1.ErrorStatus { Code = (int)e.StatusCode, Message = e.Status.Detail } };
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             // One document's failure must not cost the batch its other answers.
             Log.Failed(handler.Logger, nameof(SummarizeBatch), e);
-            return new SummarizeResponse { Id = request.Id, Error = "Internal: the document could not be processed." };
+            return new SummarizeResponse { Id = request.Id, Error = new Grpc.V1.ErrorStatus { Code = (int)StatusCode.Internal, Message = "the document could not be processed." } };
         }
     }
 
