@@ -4,6 +4,9 @@ using Engine.Server.Services;
 using Grpc.AspNetCore.Server.Model;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Resources;
+using OpenTelemetry.Trace;
 
 namespace Engine.Server;
 
@@ -96,6 +99,7 @@ public static class EngineServer
         builder.Services.AddAuthentication(BearerKeys.SchemeName).AddScheme<AuthenticationSchemeOptions, BearerKeys>(BearerKeys.SchemeName, null);
         builder.Services.AddAuthorization();
         builder.Services.AddMetrics();
+        AddTelemetry(builder, config);
         builder.Services.AddSingleton<EngineMetrics>();
         builder.Services.AddSingleton<RpcHandler>();
         builder.Services.AddSingleton<Requests>();
@@ -136,6 +140,7 @@ public static class EngineServer
             swagger.GetSwagger("v1").SerializeAsV3(new Microsoft.OpenApi.Writers.OpenApiJsonWriter(writer));
             return Results.Text(writer.ToString(), "application/json");
         });
+        app.MapPrometheusScrapingEndpoint("/metrics");
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
@@ -163,6 +168,35 @@ public static class EngineServer
             ? nameof(HttpProtocols.Http1AndHttp2) : nameof(HttpProtocols.Http1);
         builder.Configuration.AddInMemoryCollection(endpoints);
         builder.WebHost.UseSetting(WebHostDefaults.ServerUrlsKey, string.Empty);
+    }
+
+    /// <summary>
+    /// OpenTelemetry: the engine's meter and ASP.NET Core's, scraped at <c>/metrics</c> in Prometheus
+    /// text format; a span per request (ASP.NET Core) with the engine's stages under it
+    /// (<see cref="EngineTelemetry"/>); both exported over OTLP when OTEL_EXPORTER_OTLP_ENDPOINT is
+    /// set (and OTEL_EXPORTER_OTLP_PROTOCOL, OTEL_METRIC_EXPORT_INTERVAL … as OpenTelemetry reads them).
+    /// </summary>
+    private static void AddTelemetry(WebApplicationBuilder builder, IConfiguration config)
+    {
+        bool otlp = !string.IsNullOrEmpty(config["OTEL_EXPORTER_OTLP_ENDPOINT"]);
+        builder.Services.AddOpenTelemetry()
+            .ConfigureResource(resource => resource.AddService("engine-server"))
+            .WithMetrics(metrics =>
+            {
+                metrics.AddMeter(EngineMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                if (otlp)
+                {
+                    metrics.AddOtlpExporter();
+                }
+            })
+            .WithTracing(tracing =>
+            {
+                tracing.AddSource(EngineTelemetry.SourceName).AddAspNetCoreInstrumentation();
+                if (otlp)
+                {
+                    tracing.AddOtlpExporter();
+                }
+            });
     }
 
     /// <summary>The engine's settings, bound and checked; every problem is reported at once.</summary>

@@ -60,6 +60,8 @@ public sealed class TextAnalysis : IDisposable
     {
         ArgumentNullException.ThrowIfNull(text);
         options ??= SentenceOptions.Default;
+        using System.Diagnostics.Activity? span = EngineTelemetry.Source.StartActivity("engine.analyze");
+        span?.SetTag("engine.text.chars", text.Length);
         int end = TextSections.End(text, 0);
         if (end >= text.Length)
         {

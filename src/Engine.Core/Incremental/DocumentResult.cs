@@ -107,6 +107,7 @@ public sealed class DocumentResult
             }
 
             int made = 0;
+            using System.Diagnostics.Activity? span = EngineTelemetry.Source.StartActivity("engine." + a.Name);
             try
             {
                 for (; made < count; made++)

@@ -17,17 +17,17 @@ internal sealed class EngineMetrics : IDisposable
     {
         _meter = factory.Create(MeterName);
         _requests = _meter.CreateCounter<long>("engine.requests", description: "RPCs handled, by method and status code.");
-        _latency = _meter.CreateHistogram<double>("engine.request.duration", unit: "ms", description: "Time to handle one document.");
+        _latency = _meter.CreateHistogram<double>("engine.request.duration", unit: "s", description: "Time to handle one request (one document; for streams of documents, one message).");
         _documents = _meter.CreateUpDownCounter<long>("engine.documents", description: "Documents held by the Documents store.");
         _meter.CreateObservableGauge("engine.pool.arrays_outstanding", () => EnginePools.Statistics.ArraysOutstanding, description: "Pooled arrays rented and not returned (those held by pooled analyses included).");
         _meter.CreateObservableGauge("engine.pool.analyses_in_use", () => EnginePools.Statistics.AnalysesInUse, description: "Per-request analysis objects in use.");
         _meter.CreateObservableGauge("engine.pool.analyses_alive", () => EnginePools.Statistics.AnalysesAlive, description: "Analysis objects alive (in use or pooled).");
     }
 
-    public void Request(string method, string status, double elapsedMs)
+    public void Request(string method, string status, double elapsedSeconds)
     {
         _requests.Add(1, new KeyValuePair<string, object?>("method", method), new KeyValuePair<string, object?>("status", status));
-        _latency.Record(elapsedMs, new KeyValuePair<string, object?>("method", method));
+        _latency.Record(elapsedSeconds, new KeyValuePair<string, object?>("method", method));
     }
 
     public void DocumentsChanged(long delta) => _documents.Add(delta);

@@ -65,7 +65,7 @@ internal sealed class RpcHandler : IDisposable
         }
         finally
         {
-            _metrics.Request(method, status, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
+            _metrics.Request(method, status, Stopwatch.GetElapsedTime(start).TotalSeconds);
         }
     }
 
