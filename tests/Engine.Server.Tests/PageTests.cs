@@ -60,7 +60,7 @@ public sealed class PageTests(ITestOutputHelper output) : IAsyncLifetime
         await page.FocusAsync("#editor");
         await page.Keyboard.PressAsync("Control+End");
         await page.Keyboard.TypeAsync("\nوقال الرئيس الأميركي جو بايدن إن الزيارة مهمة جدا.");
-        await page.WaitForSelectorAsync("body[data-quotes='14']");
+        await page.WaitForFunctionAsync("document.getElementById('view').textContent.endsWith('مهمة جدا.') && document.body.dataset.quotes === '14'");
         Assert.Contains(await Legend(page), p => p.Key.Contains("بايدن", StringComparison.Ordinal));
         Assert.Contains("مهمة جدا", await page.EvaluateAsync<string>("[...document.querySelectorAll('#view .quote')].map(s => s.textContent).join('')"), StringComparison.Ordinal);
 
