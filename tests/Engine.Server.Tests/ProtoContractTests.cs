@@ -37,4 +37,18 @@ public class ProtoContractTests
         Assert.All(Files.SelectMany(f => f.Services).SelectMany(s => s.Methods), m => Assert.Matches("^[A-Z][A-Za-z0-9]*$", m.Name));
         Assert.All(Files, f => Assert.Equal("engine.v1", f.Package));
     }
+
+    [Theory]
+    [InlineData("protos/engine/v1/engine.proto")]
+    [InlineData("protos/engine/v1/http.proto")]
+    public void EveryServiceMethodMessageEnumFieldAndValue_HasAComment(string path)
+    {
+        string[] lines = File.ReadAllLines(Path.Combine(Engine.Tests.Infrastructure.TestData.RepositoryRoot, path));
+        var element = new Regex(@"^(service|rpc|message|enum)\s|^(repeated |optional )?[\w.]+\s+\w+\s*=\s*\d+;|^[A-Z0-9_]+\s*=\s*\d+;");
+        string[] bare = [.. lines.Select((line, i) => (Line: line.Trim(), Before: i > 0 ? lines[i - 1].Trim() : string.Empty, Number: i + 1))
+            .Where(l => element.IsMatch(l.Line) && !l.Before.StartsWith("//", StringComparison.Ordinal) && !l.Line.Contains("//", StringComparison.Ordinal))
+            .Select(l => $"{path}:{l.Number}: {l.Line}")];
+
+        Assert.Empty(bare);
+    }
 }
