@@ -25,8 +25,8 @@ public class SummarizeCliTests
 
         Assert.Equal(0, code);
         using var json = JsonDocument.Parse(output);
-        Assert.Equal(20, json.RootElement.GetProperty("all").GetArrayLength());
-        Assert.Equal(json.RootElement.GetProperty("sentences").GetArrayLength(), json.RootElement.GetProperty("scores").GetArrayLength());
+        Assert.Equal(20, json.RootElement.GetProperty("all_sentences").GetArrayLength());
+        Assert.All(json.RootElement.GetProperty("sentences").EnumerateArray(), s => Assert.True(s.GetProperty("score").GetDouble() > 0));
     }
 
     [Fact]
@@ -42,7 +42,7 @@ public class SummarizeCliTests
         foreach (var (line, article) in lines.Zip(articles))
         {
             using var json = JsonDocument.Parse(line);
-            var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().Select(s => s.GetString()!).ToList();
+            var sentences = json.RootElement.GetProperty("sentences").EnumerateArray().Select(s => s.GetProperty("text").GetString()!).ToList();
             Assert.NotEmpty(sentences);
             Assert.All(sentences, s => Assert.Contains(s, article.Text, StringComparison.Ordinal));
         }

@@ -90,44 +90,44 @@ internal static class SummarizeCommand
         return command;
     }
 
+    /// <summary>
+    /// A summary as the proto's SummarizeResponse maps to JSON (field names as in the proto):
+    /// <c>sentences</c> (each with index, start, end, text, score and features),
+    /// <c>all_sentences</c> when explaining, and <c>stats</c> (document and summary words).
+    /// </summary>
     internal static void WriteSummary(Utf8JsonWriter json, Summary s, bool explain)
     {
         json.WriteStartArray("sentences");
-        foreach (string sentence in s.SentenceTexts)
-        {
-            json.WriteStringValue(sentence);
-        }
-
-        json.WriteEndArray();
-        json.WriteString("summary", s.ToString());
-        json.WriteStartArray("scores");
         foreach (ScoredSentence sentence in s.Sentences)
         {
-            WriteScored(json, sentence);
+            WriteScored(json, s, sentence);
         }
 
         json.WriteEndArray();
         if (explain)
         {
-            json.WriteStartArray("all");
+            json.WriteStartArray("all_sentences");
             foreach (ScoredSentence sentence in s.AllSentences)
             {
-                WriteScored(json, sentence);
+                WriteScored(json, s, sentence);
             }
 
             json.WriteEndArray();
         }
 
+        json.WriteStartObject("stats");
         json.WriteNumber("document_words", s.DocumentWords);
         json.WriteNumber("summary_words", s.SummaryWords);
+        json.WriteEndObject();
     }
 
-    private static void WriteScored(Utf8JsonWriter json, ScoredSentence s)
+    private static void WriteScored(Utf8JsonWriter json, Summary summary, ScoredSentence s)
     {
         json.WriteStartObject();
         json.WriteNumber("index", s.Index);
         json.WriteNumber("start", s.Start);
         json.WriteNumber("end", s.End);
+        json.WriteString("text", summary.TextOf(s));
         json.WriteNumber("score", Math.Round(s.Score, 6));
         json.WriteStartObject("features");
         json.WriteNumber("centrality", Math.Round(s.Features.Centrality, 6));
