@@ -44,6 +44,46 @@ public class SummarizerServiceTests(ServerFixture server)
         Assert.Equal(summary.Quotes, quotes.Quotes);
     }
 
+    [Theory]
+    [InlineData("sentences", "engine.summary", "engine.quotes")]
+    [InlineData("quotes,keyphrases", "engine.quotes", "engine.summary")]
+    public async Task AReadMask_ReturnsOnlyItsFields_AndComputesOnlyWhatTheyNeed(string paths, string computed, string skipped)
+    {
+        using var parent = new System.Diagnostics.Activity("read-mask-test").Start();
+        var spans = new System.Collections.Concurrent.ConcurrentBag<string>();
+        using var listener = new System.Diagnostics.ActivityListener
+        {
+            ShouldListenTo = source => source.Name == EngineTelemetry.SourceName,
+            Sample = (ref System.Diagnostics.ActivityCreationOptions<System.Diagnostics.ActivityContext> _) => System.Diagnostics.ActivitySamplingResult.AllData,
+            ActivityStopped = a => { if (a.TraceId == parent.TraceId) spans.Add(a.OperationName); },
+        };
+        System.Diagnostics.ActivitySource.AddActivityListener(listener);
+        var mask = new Google.Protobuf.WellKnownTypes.FieldMask();
+        mask.Paths.AddRange(paths.Split(','));
+
+        SummarizeResponse response = await server.Summarizer.SummarizeAsync(Seed(r => r.ReadMask = mask));
+
+        string[] fields = paths.Split(',');
+        Assert.Equal(fields.Contains("sentences"), response.Sentences.Count > 0);
+        Assert.Equal(fields.Contains("quotes"), response.Quotes.Count > 0);
+        Assert.Equal(fields.Contains("keyphrases"), response.Keyphrases.Count > 0);
+        Assert.Null(response.Stats);
+        Assert.Contains(computed, spans);
+        Assert.DoesNotContain(skipped, spans);
+    }
+
+    [Fact]
+    public async Task AReadMaskWithAnUnknownPath_IsInvalidArgument()
+    {
+        var mask = new Google.Protobuf.WellKnownTypes.FieldMask();
+        mask.Paths.Add("speakers");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => server.Summarizer.SummarizeAsync(Seed(r => r.ReadMask = mask)).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Contains("read_mask path 'speakers'", error.Status.Detail, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Summarize_BudgetsAndAlgorithms_AreHonoured()
     {

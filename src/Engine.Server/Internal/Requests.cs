@@ -1,6 +1,7 @@
 using System.Text;
 using SourceText = Engine.Text.SourceText;
 using Engine.Grpc.V1;
+using Engine.Incremental;
 using Engine.Summarization;
 using Grpc.Core;
 using Microsoft.Extensions.Options;
@@ -122,6 +123,33 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
         Title = string.IsNullOrWhiteSpace(title) ? null : title,
         Explain = explain,
     };
+
+    /// <summary>The response fields a read mask names, and the analyses they need (AIP-157); null fields: every one.</summary>
+    public static (DocumentParts Parts, IReadOnlySet<string>? Fields) ReadMask(Google.Protobuf.WellKnownTypes.FieldMask? mask)
+    {
+        if (mask is null || mask.Paths.Count == 0)
+        {
+            return (DocumentParts.All, null);
+        }
+
+        var fields = new HashSet<string>(StringComparer.Ordinal);
+        DocumentParts parts = DocumentParts.None;
+        foreach (string path in mask.Paths)
+        {
+            parts |= path switch
+            {
+                "sentences" or "all_sentences" => DocumentParts.Summary,
+                "quotes" or "diagnostics" => DocumentParts.Quotes,
+                "keyphrases" => DocumentParts.Keyphrases,
+                "stats" or "id" => DocumentParts.None,
+                _ => throw new RpcException(new Status(StatusCode.InvalidArgument,
+                    $"read_mask path '{path}' is not a field of SummarizeResponse (sentences, all_sentences, quotes, diagnostics, keyphrases, stats, id).")),
+            };
+            fields.Add(path);
+        }
+
+        return (parts, fields);
+    }
 
     /// <summary>The core algorithm of a wire algorithm.</summary>
     private static SummaryAlgorithm AlgorithmOf(Algorithm algorithm) => algorithm switch

@@ -67,18 +67,20 @@ internal static class Wire
     /// least <paramref name="minConfidence"/>, at most <paramref name="maxDiagnostics"/> diagnostics,
     /// the rest counted in the stats) and stats.
     /// </summary>
-    public static SummarizeResponse Response(string id, DocumentResult result, double minConfidence, OffsetMap map, double elapsedMs, int maxDiagnostics)
+    public static SummarizeResponse Response(
+        string id, DocumentResult result, double minConfidence, OffsetMap map, double elapsedMs, int maxDiagnostics, IReadOnlySet<string>? fields = null)
     {
+        bool Wanted(string field) => fields is null || fields.Contains(field);
         var response = new SummarizeResponse { Id = id };
         Summary? summary = result.Has(DocumentParts.Summary) ? result.Summary : null;
         if (summary is not null)
         {
-            foreach (ScoredSentence s in summary.Sentences)
+            foreach (ScoredSentence s in Wanted("sentences") ? summary.Sentences : [])
             {
                 response.Sentences.Add(Sentence(summary, s, map));
             }
 
-            foreach (ScoredSentence s in summary.AllSentences)
+            foreach (ScoredSentence s in Wanted("all_sentences") ? summary.AllSentences : [])
             {
                 response.AllSentences.Add(Sentence(summary, s, map));
             }
@@ -88,19 +90,19 @@ internal static class Wire
         int diagnostics = 0;
         if (quotes is not null)
         {
-            foreach (Quote q in quotes.Quotes)
+            foreach (Quote q in Wanted("quotes") ? quotes.Quotes : [])
             {
                 response.Quotes.Add(Quote(q, map));
             }
 
-            diagnostics = Math.Min(quotes.Diagnostics.Count, maxDiagnostics);
+            diagnostics = Wanted("diagnostics") ? Math.Min(quotes.Diagnostics.Count, maxDiagnostics) : 0;
             for (int i = 0; i < diagnostics; i++)
             {
                 response.Diagnostics.Add(Diagnostic(quotes.Diagnostics[i], map));
             }
         }
 
-        if (result.Has(DocumentParts.Keyphrases))
+        if (result.Has(DocumentParts.Keyphrases) && Wanted("keyphrases"))
         {
             foreach (Engine.Keyphrases.Keyphrase k in result.Keyphrases)
             {
@@ -108,8 +110,12 @@ internal static class Wire
             }
         }
 
-        response.Stats = Stats(summary, quotes, result.SentenceCount, elapsedMs);
-        response.Stats.DiagnosticsOmitted = (quotes?.Diagnostics.Count ?? 0) - diagnostics;
+        if (Wanted("stats"))
+        {
+            response.Stats = Stats(summary, quotes, result.SentenceCount, elapsedMs);
+            response.Stats.DiagnosticsOmitted = Wanted("diagnostics") ? (quotes?.Diagnostics.Count ?? 0) - diagnostics : 0;
+        }
+
         return response;
     }
 

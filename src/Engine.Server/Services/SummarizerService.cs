@@ -175,13 +175,14 @@ internal sealed class SummarizerService(Requests requests, RpcHandler handler, I
         double minConfidence = Requests.MinConfidence(request);
         long start = Stopwatch.GetTimestamp();
         using var map = new OffsetMap(request.Text, Requests.Unit(request.OffsetUnit));
-        DocumentParts parts = summarize ? DocumentParts.All : DocumentParts.Quotes;
-        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, parts, summarizerOptions, minConfidence, map, start, ct, requests.MaxDiagnostics), static (analysis, s) =>
+        (DocumentParts wanted, IReadOnlySet<string>? fields) = Requests.ReadMask(request.ReadMask);
+        DocumentParts parts = wanted & (summarize ? DocumentParts.All : DocumentParts.Quotes);
+        SummarizeResponse response = AnalysisPool.Analyze(request.Text, (request, parts, fields, summarizerOptions, minConfidence, map, start, ct, requests.MaxDiagnostics), static (analysis, s) =>
         {
             DocumentResult result = DocumentResult.Analyze(analysis, s.summarizerOptions, s.parts, s.ct);
-            return Wire.Response(s.request.Id, result, s.minConfidence, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds, s.MaxDiagnostics);
+            return Wire.Response(s.request.Id, result, s.minConfidence, s.map, Stopwatch.GetElapsedTime(s.start).TotalMilliseconds, s.MaxDiagnostics, s.fields);
         }, ct);
-        Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, response.Stats.ElapsedMs);
+        Log.Handled(handler.Logger, summarize ? "Summarize" : "ExtractQuotes", request.Id, request.Text.Length, response.Quotes.Count, response.Sentences.Count, Stopwatch.GetElapsedTime(start).TotalMilliseconds);
         return response;
     }
 }
