@@ -56,7 +56,7 @@ public class KeyphraseExtractorTests
             foreach (Keyphrase k in keyphrases)
             {
                 Assert.Contains(k.Text, text, StringComparison.Ordinal);
-                foreach (string stem in Stems(terms, k.Text))
+                foreach (string stem in KeyphraseQualityTests.Stems(terms, k.Text))
                 {
                     Assert.True(seen.Add(stem), $"{id}: «{k.Text}» shares the stem {stem} with a better keyphrase");
                 }
@@ -95,21 +95,5 @@ public class KeyphraseExtractorTests
     {
         Assert.Equal(3, KeyphraseExtractor.Extract(TestData.Seed, 3).Count);
         Assert.Equal(KeyphraseExtractor.Extract(TestData.Seed).Take(3), KeyphraseExtractor.Extract(TestData.Seed, 3));
-    }
-
-    private static List<string> Stems(TermAnalyzer terms, string text)
-    {
-        var stems = new List<string>();
-        var tokenizer = new Tokenizer(text);
-        while (tokenizer.Read(out Token t))
-        {
-            int id = terms.TermOf(text, t);
-            if (id >= 0)
-            {
-                stems.Add(terms.Terms[id]);
-            }
-        }
-
-        return stems;
     }
 }

@@ -38,16 +38,17 @@ public class KeyphraseQualityTests(ITestOutputHelper output)
             }
 
             IReadOnlyList<Keyphrase> keyphrases = KeyphraseExtractor.Combine(sections, 10, method);
-            HashSet<string> reference = Stems(terms, string.Join('\n', doc.References));
-            sum += keyphrases.Count == 0 ? 0 : (double)keyphrases.Count(k => Stems(terms, k.Text).IsSubsetOf(reference)) / keyphrases.Count;
+            HashSet<string> reference = [.. Stems(terms, string.Join('\n', doc.References))];
+            sum += keyphrases.Count == 0 ? 0 : (double)keyphrases.Count(k => Stems(terms, k.Text).All(reference.Contains)) / keyphrases.Count;
         }
 
         return sum / docs.Count;
     }
 
-    private static HashSet<string> Stems(TermAnalyzer terms, string text)
+    /// <summary>The stems of <paramref name="text"/>'s content words, in order.</summary>
+    internal static List<string> Stems(TermAnalyzer terms, string text)
     {
-        var stems = new HashSet<string>(StringComparer.Ordinal);
+        var stems = new List<string>();
         var tokenizer = new Tokenizer(text);
         while (tokenizer.Read(out Token t))
         {
