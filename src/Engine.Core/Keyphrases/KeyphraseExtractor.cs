@@ -52,29 +52,29 @@ public static class KeyphraseExtractor
     /// <summary>The document's keyphrases from its sections' parts, in document order.</summary>
     internal static IReadOnlyList<Keyphrase> Combine(ReadOnlySpan<KeyphraseSection> sections, int count, KeyphraseMethod method = KeyphraseMethod.Frequency)
     {
-        Dictionary<string, double> weight = method == KeyphraseMethod.TextRank ? TextRank(sections) : Frequency(sections);
-        var merged = new Dictionary<string, (KeyphraseSection.Candidate First, int Count, int Order)>(StringComparer.Ordinal);
+        Dictionary<int, double> weight = method == KeyphraseMethod.TextRank ? TextRank(sections) : Frequency(sections);
+        var merged = new Dictionary<KeyphraseSection.StemKey, (KeyphraseSection.Candidate First, int Count, int Order)>();
         foreach (KeyphraseSection section in sections)
         {
             foreach (KeyphraseSection.Candidate c in section.Candidates)
             {
                 merged[c.Key] = !merged.TryGetValue(c.Key, out var known) ? (c, c.Count, merged.Count)
-                    : (c.Text.Length < known.First.Text.Length ? c : known.First, known.Count + c.Count, known.Order);
+                    : (c.Length < known.First.Length ? c : known.First, known.Count + c.Count, known.Order);
             }
         }
 
         var ranked = new List<(KeyphraseSection.Candidate Candidate, double Score, int Order)>();
         foreach ((KeyphraseSection.Candidate first, int occurrences, int order) in merged.Values)
         {
-            if (first.Stems.Length > 1 && occurrences < 2)
+            if (first.Key.Length > 1 && occurrences < 2)
             {
                 continue;
             }
 
             double score = 0;
-            foreach (string stem in first.Stems)
+            for (int i = 0; i < first.Key.Length; i++)
             {
-                score += weight.GetValueOrDefault(stem);
+                score += weight.GetValueOrDefault(first.Key[i]);
             }
 
             ranked.Add((first, score, order));
@@ -91,7 +91,7 @@ public static class KeyphraseExtractor
                 break;
             }
 
-            if (!chosen.Exists(c => candidate.Stems.Any(c.Stems.Contains)))
+            if (!chosen.Exists(c => candidate.Key.Shares(c.Key)))
             {
                 chosen.Add(candidate);
                 result.Add(new Keyphrase(candidate.Text, best > 0 ? score / best : 0));
@@ -101,20 +101,20 @@ public static class KeyphraseExtractor
         return result;
     }
 
-    private static Dictionary<string, double> Frequency(ReadOnlySpan<KeyphraseSection> sections)
+    private static Dictionary<int, double> Frequency(ReadOnlySpan<KeyphraseSection> sections)
     {
-        var weight = new Dictionary<string, double>(StringComparer.Ordinal);
+        var weight = new Dictionary<int, double>();
         int words = 0;
         foreach (KeyphraseSection section in sections)
         {
             words += section.Words;
-            foreach ((string stem, double n) in section.Weights)
+            foreach ((int stem, double n) in section.Weights)
             {
                 weight[stem] = weight.GetValueOrDefault(stem) + n;
             }
         }
 
-        foreach (string stem in weight.Keys)
+        foreach (int stem in weight.Keys)
         {
             weight[stem] /= Math.Max(1, words);
         }
@@ -123,19 +123,19 @@ public static class KeyphraseExtractor
     }
 
     /// <summary>PageRank over the document's word graph: the sum of its sections' graphs, edges weighted by how often the stems stand together.</summary>
-    private static Dictionary<string, double> TextRank(ReadOnlySpan<KeyphraseSection> sections)
+    private static Dictionary<int, double> TextRank(ReadOnlySpan<KeyphraseSection> sections)
     {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var stems = new List<string>();
+        var ids = new Dictionary<int, int>();
+        var stems = new List<int>();
         var edges = new SortedDictionary<(int, int), int>();
         foreach (KeyphraseSection section in sections)
         {
-            foreach (string stem in section.Weights.Keys)
+            foreach (int stem in section.Weights.Keys)
             {
                 Id(stem);
             }
 
-            foreach (((string a, string b), int n) in section.Edges)
+            foreach (((int a, int b), int n) in section.Edges)
             {
                 (int x, int y) = (Id(a), Id(b));
                 edges[(x, y)] = edges.GetValueOrDefault((x, y)) + n;
@@ -163,7 +163,7 @@ public static class KeyphraseExtractor
         double[] work = new double[4 * count];
         Span<double> rank = work.AsSpan(0, count);
         PageRank.Compute(rows, cols, weights, rank, work.AsSpan(count, count), work.AsSpan(2 * count, count), work.AsSpan(3 * count, count));
-        var weight = new Dictionary<string, double>(count, StringComparer.Ordinal);
+        var weight = new Dictionary<int, double>(count);
         for (int i = 0; i < count; i++)
         {
             weight[stems[i]] = rank[i];
@@ -171,7 +171,7 @@ public static class KeyphraseExtractor
 
         return weight;
 
-        int Id(string stem)
+        int Id(int stem)
         {
             if (!ids.TryGetValue(stem, out int id))
             {

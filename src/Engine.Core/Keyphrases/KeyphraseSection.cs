@@ -7,7 +7,7 @@ namespace Engine.Keyphrases;
 /// <summary>
 /// What keyphrases need from one section, computed from that section alone and free of offsets:
 /// its candidate phrases (runs of up to <see cref="MaxWords"/> content words within a sentence, keyed
-/// by their stems, with their count and shortest written form), each stem's frequency, and which stems stand next to
+/// by their stems' term ids, with their count and shortest written form), each stem's frequency, and which stems stand next to
 /// each other (the word graph's edges).
 /// </summary>
 internal sealed class KeyphraseSection
@@ -15,7 +15,7 @@ internal sealed class KeyphraseSection
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxWords = 3;
 
-    private KeyphraseSection(Candidate[] candidates, Dictionary<string, double> weights, Dictionary<(string, string), int> edges, int words)
+    private KeyphraseSection(Candidate[] candidates, Dictionary<int, double> weights, Dictionary<(int, int), int> edges, int words)
     {
         Candidates = candidates;
         Weights = weights;
@@ -26,11 +26,11 @@ internal sealed class KeyphraseSection
     /// <summary>The section's candidates in order of first occurrence.</summary>
     public Candidate[] Candidates { get; }
 
-    /// <summary>Each content stem's occurrences in the section.</summary>
-    public Dictionary<string, double> Weights { get; }
+    /// <summary>Each content stem's occurrences in the section, by term id (the analysis's term table, which every section of a document shares).</summary>
+    public Dictionary<int, double> Weights { get; }
 
-    /// <summary>How often two stems stand next to each other (the pair in ordinal order), for the word graph.</summary>
-    public Dictionary<(string, string), int> Edges { get; }
+    /// <summary>How often two stems stand next to each other (the lower term id first), for the word graph.</summary>
+    public Dictionary<(int, int), int> Edges { get; }
 
     /// <summary>The section's content words.</summary>
     public int Words { get; }
@@ -38,14 +38,15 @@ internal sealed class KeyphraseSection
     /// <summary>Reads the candidates and weights of <paramref name="section"/>.</summary>
     public static KeyphraseSection Analyze(TextAnalysis section, CancellationToken cancellationToken = default)
     {
-        var candidates = new Dictionary<string, Candidate>(StringComparer.Ordinal);
-        var order = new List<string>();
-        var weights = new Dictionary<string, double>(StringComparer.Ordinal);
-        var edges = new Dictionary<(string, string), int>();
+        // Sized for the text: about a phrase of each length per content word, half of them new.
+        int capacity = section.Tokens.Length;
+        var candidates = new Dictionary<StemKey, Candidate>(capacity);
+        var order = new List<Candidate>(capacity);
+        var weights = new Dictionary<int, double>(capacity / 2);
+        var edges = new Dictionary<(int, int), int>(capacity / 2);
         int words = 0;
         ReadOnlySpan<Token> tokens = section.Tokens;
         ReadOnlySpan<int> terms = section.TokenTerms;
-        TermTable table = section.Terms.Terms;
         foreach (Sentence sentence in section.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -57,38 +58,33 @@ internal sealed class KeyphraseSection
             int consecutive = 0; // content words in a row ending at t
             for (int t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
             {
-                if (!tokens[t].IsWord || terms[t] < 0)
+                int stem = terms[t];
+                if (!tokens[t].IsWord || stem < 0)
                 {
                     consecutive = 0;
                     continue;
                 }
 
-                string stem = table[terms[t]];
                 weights[stem] = weights.GetValueOrDefault(stem) + 1;
                 words++;
                 consecutive++;
-                if (consecutive > 1 && table[terms[t - 1]] is var before && before != stem)
+                if (consecutive > 1 && terms[t - 1] is var before && before != stem)
                 {
-                    (string, string) pair = string.CompareOrdinal(before, stem) < 0 ? (before, stem) : (stem, before);
+                    (int, int) pair = before < stem ? (before, stem) : (stem, before);
                     edges[pair] = edges.GetValueOrDefault(pair) + 1;
                 }
+
                 for (int n = 1; n <= Math.Min(consecutive, MaxWords); n++)
                 {
-                    Add(section.Text, tokens, table, terms, t - n + 1, t, candidates, order);
+                    Add(section.Text, tokens, terms, t - n + 1, t, candidates, order);
                 }
             }
         }
 
-        var list = new Candidate[order.Count];
-        for (int i = 0; i < list.Length; i++)
-        {
-            list[i] = candidates[order[i]];
-        }
-
-        return new KeyphraseSection(list, weights, edges, words);
+        return new KeyphraseSection([.. order], weights, edges, words);
     }
 
-    private static void Add(string text, ReadOnlySpan<Token> tokens, TermTable table, ReadOnlySpan<int> terms, int first, int last, Dictionary<string, Candidate> candidates, List<string> order)
+    private static void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> terms, int first, int last, Dictionary<StemKey, Candidate> candidates, List<Candidate> order)
     {
         for (int t = first + 1; t <= last; t++)
         {
@@ -101,41 +97,65 @@ internal sealed class KeyphraseSection
             }
         }
 
-        string key = table[terms[first]];
-        for (int t = first + 1; t <= last; t++)
-        {
-            key += " " + table[terms[t]];
-        }
-
+        var key = new StemKey(terms[first], first + 1 <= last ? terms[first + 1] : -1, first + 2 <= last ? terms[first + 2] : -1);
+        int start = tokens[first].Start;
+        int end = tokens[last].End;
         if (candidates.TryGetValue(key, out Candidate? known))
         {
             known.Count++;
-            if (tokens[last].End - tokens[first].Start < known.Text.Length)
+            if (end - start < known.Length)
             {
-                known.Text = text[tokens[first].Start..tokens[last].End]; // the barest form: «الأمني» over «والأمني»
+                (known.Start, known.End) = (start, end); // the barest form: «الأمني» over «والأمني»
             }
 
             return;
         }
 
-        string[] stems = new string[last - first + 1];
-        for (int t = first; t <= last; t++)
-        {
-            stems[t - first] = table[terms[t]];
-        }
-
-        candidates.Add(key, new Candidate(key, stems, text[tokens[first].Start..tokens[last].End]) { Count = 1 });
-        order.Add(key);
+        var candidate = new Candidate(key, text) { Start = start, End = end, Count = 1 };
+        candidates.Add(key, candidate);
+        order.Add(candidate);
     }
 
-    /// <summary>A candidate phrase: its stems, its shortest written form (the first of equals) and how often it occurs.</summary>
-    internal sealed class Candidate(string key, string[] stems, string text)
+    /// <summary>A candidate's stems as term ids, in order (−1 past its length): the key two forms of one phrase share.</summary>
+    internal readonly record struct StemKey(int First, int Second, int Third)
     {
-        public string Key { get; } = key;
+        /// <summary>How many words.</summary>
+        public int Length => Second < 0 ? 1 : Third < 0 ? 2 : 3;
 
-        public string[] Stems { get; } = stems;
+        /// <summary>The stem of word <paramref name="i"/>.</summary>
+        public int this[int i] => i == 0 ? First : i == 1 ? Second : Third;
 
-        public string Text { get; set; } = text;
+        /// <summary>Whether the two phrases have a stem in common.</summary>
+        public bool Shares(StemKey other)
+        {
+            for (int i = 0; i < Length; i++)
+            {
+                int stem = this[i];
+                if (stem == other.First || stem == other.Second || stem == other.Third)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+    }
+
+    /// <summary>
+    /// A candidate phrase: its stems, its shortest written form (the first of equals, as a range of
+    /// the section's text, made a string only if the phrase is chosen) and how often it occurs.
+    /// </summary>
+    internal sealed class Candidate(StemKey key, string source)
+    {
+        public StemKey Key { get; } = key;
+
+        public int Start { get; set; }
+
+        public int End { get; set; }
+
+        public int Length => End - Start;
+
+        public string Text => source[Start..End];
 
         public int Count { get; set; }
     }
