@@ -9,67 +9,45 @@ internal static class QuotesCommand
 {
     public static Command Create(CliIO io)
     {
-        var file = CommonOptions.File();
-        var format = CommonOptions.Format();
-        var jsonl = CommonOptions.Jsonl();
-        var output = CommonOptions.Out();
+        var input = new TextInput();
         var minConfidence = new Option<double>("--min-confidence") { Description = "Keep only quotes with at least this confidence (0 to 1; see the README's reliability table)." };
-        var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).") { file, format, jsonl, output, minConfidence };
-        command.SetAction(async (parse, cancellationToken) =>
+        var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).");
+        input.AddTo(command);
+        command.Options.Add(minConfidence);
+        command.SetAction((parse, cancellationToken) =>
         {
-            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
+            if (!input.Agrees(parse, io.Error))
             {
-                return EngineCli.InputError;
+                return Task.FromResult(EngineCli.InputError);
             }
 
             double threshold = parse.GetValue(minConfidence);
             if (threshold is not (>= 0 and <= 1))
             {
                 io.Error.WriteLine($"engine: --min-confidence must be between 0 and 1 (got {threshold})");
-                return EngineCli.InputError;
+                return Task.FromResult(EngineCli.InputError);
             }
 
-            if (parse.GetValue(jsonl) is { } batch)
-            {
-                return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
+            return input.RunAsync(
+                parse,
+                io,
+                (text, _) => QuoteExtractor.Extract(text).WithMinConfidence(threshold),
+                WriteQuotes,
+                result =>
                 {
-                    json.WriteStartObject();
-                    json.WriteString("id", doc.Id);
-                    WriteQuotes(json, QuoteExtractor.Extract(doc.Text).WithMinConfidence(threshold));
-                    json.WriteEndObject();
-                }, cancellationToken).ConfigureAwait(false);
-            }
+                    foreach (Quote q in result.Quotes)
+                    {
+                        io.Out.WriteLine($"[{q.Kind.ToString().ToLowerInvariant()}] {q.Cue} | {q.Speaker} | {q.SpeakerCanonical}");
+                        io.Out.WriteLine("    " + q.Content);
+                    }
 
-            string? text = io.ReadInput(parse.GetValue(file));
-            if (text is null)
-            {
-                return EngineCli.InputError;
-            }
-
-            QuoteResult result = QuoteExtractor.Extract(text).WithMinConfidence(threshold);
-            if (parse.GetValue(format) == "json")
-            {
-                io.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    WriteQuotes(json, result);
-                    json.WriteEndObject();
-                });
-                return 0;
-            }
-
-            foreach (Quote q in result.Quotes)
-            {
-                io.Out.WriteLine($"[{q.Kind.ToString().ToLowerInvariant()}] {q.Cue} | {q.Speaker} | {q.SpeakerCanonical}");
-                io.Out.WriteLine("    " + q.Content);
-            }
-
-            foreach (QuoteDiagnostic d in result.Diagnostics)
-            {
-                io.Out.WriteLine($"{d.Code} [{d.Span.Start}..{d.Span.End}) {d.Message}");
-            }
-
-            return 0;
+                    foreach (QuoteDiagnostic d in result.Diagnostics)
+                    {
+                        io.Out.WriteLine($"{d.Code} [{d.Span.Start}..{d.Span.End}) {d.Message}");
+                    }
+                },
+                fileTitle: null,
+                cancellationToken);
         });
         return command;
     }

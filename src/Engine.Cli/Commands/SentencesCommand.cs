@@ -13,56 +13,26 @@ internal static class SentencesCommand
 {
     public static Command Create(CliIO io)
     {
-        var file = CommonOptions.File();
-        var format = CommonOptions.Format();
-        var jsonl = CommonOptions.Jsonl();
-        var output = CommonOptions.Out();
-        var command = new Command("sentences", "Print the sentences of a text with their kinds and UTF-16 offsets.") { file, format, jsonl, output };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
-            {
-                return EngineCli.InputError;
-            }
-
-            if (parse.GetValue(jsonl) is { } batch)
-            {
-                return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
+        var input = new TextInput();
+        var command = new Command("sentences", "Print the sentences of a text with their kinds and UTF-16 offsets.");
+        input.AddTo(command);
+        command.SetAction((parse, cancellationToken) => !input.Agrees(parse, io.Error)
+            ? Task.FromResult(EngineCli.InputError)
+            : input.RunAsync(
+                parse,
+                io,
+                static (text, _) => (Text: text, Sentences: Split(text)),
+                static (json, r) => WriteSentences(json, r.Text, r.Sentences.WrittenSpan),
+                r =>
                 {
-                    json.WriteStartObject();
-                    json.WriteString("id", doc.Id);
-                    WriteSentences(json, doc.Text, Split(doc.Text).WrittenSpan);
-                    json.WriteEndObject();
-                }, cancellationToken).ConfigureAwait(false);
-            }
-
-            string? text = io.ReadInput(parse.GetValue(file));
-            if (text is null)
-            {
-                return EngineCli.InputError;
-            }
-
-            ArrayBufferWriter<Sentence> sentences = Split(text);
-            if (parse.GetValue(format) == "json")
-            {
-                io.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    WriteSentences(json, text, sentences.WrittenSpan);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                int index = 0;
-                foreach (Sentence s in sentences.WrittenSpan)
-                {
-                    io.Out.WriteLine($"{index++}\t{s.Start}\t{s.End}\t{s.Kind}\t{s.Slice(text)}");
-                }
-            }
-
-            return 0;
-        });
+                    int index = 0;
+                    foreach (Sentence s in r.Sentences.WrittenSpan)
+                    {
+                        io.Out.WriteLine($"{index++}\t{s.Start}\t{s.End}\t{s.Kind}\t{s.Slice(r.Text)}");
+                    }
+                },
+                fileTitle: null,
+                cancellationToken));
         return command;
     }
 

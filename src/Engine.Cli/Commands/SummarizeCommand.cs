@@ -12,82 +12,60 @@ internal static class SummarizeCommand
 {
     public static Command Create(CliIO io)
     {
-        var file = CommonOptions.File();
-        var format = CommonOptions.Format();
+        var input = new TextInput();
         var summary = new SummaryOptions();
-        var jsonl = CommonOptions.Jsonl();
-        var output = CommonOptions.Out();
         var title = new Option<string?>("--title") { Description = "The document's title (used as a feature, never returned)." };
-        var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.") { file, format, jsonl, output, title };
+        var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.");
+        input.AddTo(command);
+        command.Options.Add(title);
         foreach (Option o in summary.All)
         {
             command.Options.Add(o);
         }
 
-        command.SetAction(async (parse, cancellationToken) =>
+        command.SetAction((parse, cancellationToken) =>
         {
-            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
+            if (!input.Agrees(parse, io.Error))
             {
-                return EngineCli.InputError;
+                return Task.FromResult(EngineCli.InputError);
             }
 
             SummarizerOptions? options = summary.Bind(parse, io.Error);
             if (options is null)
             {
-                return EngineCli.InputError;
+                return Task.FromResult(EngineCli.InputError);
             }
 
-            if (parse.GetValue(jsonl) is { } batch)
-            {
-                return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
-                {
-                    Summary s = Summarizer.Summarize(doc.Text, options with { Title = doc.Title ?? options.Title });
-                    json.WriteStartObject();
-                    json.WriteString("id", doc.Id);
-                    WriteSummary(json, s, options.Explain);
-                    json.WriteEndObject();
-                }, cancellationToken).ConfigureAwait(false);
-            }
-
-            string? text = io.ReadInput(parse.GetValue(file));
-            if (text is null)
-            {
-                return EngineCli.InputError;
-            }
-
-            Summary result = Summarizer.Summarize(text, options with { Title = parse.GetValue(title) });
-            if (parse.GetValue(format) == "json")
-            {
-                io.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    WriteSummary(json, result, options.Explain);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                foreach (string sentence in result.SentenceTexts)
-                {
-                    io.Out.WriteLine(sentence);
-                }
-
-                if (options.Explain)
-                {
-                    io.Out.WriteLine();
-                    io.Out.WriteLine("index\tchosen\tscore\tcentrality\tposition\ttitle\tlength\tredundancy\tparagraph_start");
-                    foreach (ScoredSentence s in result.AllSentences)
-                    {
-                        bool chosen = result.Sentences.Any(c => c.Index == s.Index);
-                        SentenceFeatures f = s.Features;
-                        io.Out.WriteLine(FormattableString.Invariant($"{s.Index}\t{(chosen ? "*" : "")}\t{s.Score:F4}\t{f.Centrality:F4}\t{f.Position:F4}\t{f.TitleOverlap:F4}\t{f.Length:F4}\t{f.Redundancy:F4}\t{f.ParagraphStart:F0}"));
-                    }
-                }
-            }
-
-            return 0;
+            return input.RunAsync(
+                parse,
+                io,
+                (text, documentTitle) => Summarizer.Summarize(text, options with { Title = documentTitle ?? options.Title }),
+                (json, result) => WriteSummary(json, result, options.Explain),
+                result => WriteText(io, result, options.Explain),
+                parse.GetValue(title),
+                cancellationToken);
         });
         return command;
+    }
+
+    private static void WriteText(CliIO io, Summary result, bool explain)
+    {
+        foreach (string sentence in result.SentenceTexts)
+        {
+            io.Out.WriteLine(sentence);
+        }
+
+        if (explain)
+        {
+            io.Out.WriteLine();
+            io.Out.WriteLine("index\tchosen\tscore\tcentrality\tposition\ttitle\tlength\tredundancy\tparagraph_start");
+            foreach (ScoredSentence s in result.AllSentences)
+            {
+                bool chosen = result.Sentences.Any(c => c.Index == s.Index);
+                SentenceFeatures f = s.Features;
+                io.Out.WriteLine(FormattableString.Invariant($"{s.Index}\t{(chosen ? "*" : "")}\t{s.Score:F4}\t{f.Centrality:F4}\t{f.Position:F4}\t{f.TitleOverlap:F4}\t{f.Length:F4}\t{f.Redundancy:F4}\t{f.ParagraphStart:F0}"));
+            }
+        }
     }
 
     /// <summary>

@@ -13,55 +13,25 @@ internal static class TokenizeCommand
 {
     public static Command Create(CliIO io)
     {
-        var file = CommonOptions.File();
-        var format = CommonOptions.Format();
-        var jsonl = CommonOptions.Jsonl();
-        var output = CommonOptions.Out();
-        var command = new Command("tokenize", "Print the tokens of a text with their kinds and UTF-16 offsets.") { file, format, jsonl, output };
-        command.SetAction(async (parse, cancellationToken) =>
-        {
-            if (!CommonOptions.InputAgrees(parse, file, jsonl, output, format, io.Error))
-            {
-                return EngineCli.InputError;
-            }
-
-            if (parse.GetValue(jsonl) is { } batch)
-            {
-                return await io.RunBatchAsync(batch, parse.GetValue(output), (doc, json) =>
+        var input = new TextInput();
+        var command = new Command("tokenize", "Print the tokens of a text with their kinds and UTF-16 offsets.");
+        input.AddTo(command);
+        command.SetAction((parse, cancellationToken) => !input.Agrees(parse, io.Error)
+            ? Task.FromResult(EngineCli.InputError)
+            : input.RunAsync(
+                parse,
+                io,
+                static (text, _) => (Text: text, Tokens: Tokens(text)),
+                static (json, r) => WriteTokens(json, r.Text, r.Tokens.WrittenSpan),
+                r =>
                 {
-                    json.WriteStartObject();
-                    json.WriteString("id", doc.Id);
-                    WriteTokens(json, doc.Text, Tokens(doc.Text).WrittenSpan);
-                    json.WriteEndObject();
-                }, cancellationToken).ConfigureAwait(false);
-            }
-
-            string? text = io.ReadInput(parse.GetValue(file));
-            if (text is null)
-            {
-                return EngineCli.InputError;
-            }
-
-            ArrayBufferWriter<Token> tokens = Tokens(text);
-            if (parse.GetValue(format) == "json")
-            {
-                io.WriteJson(json =>
-                {
-                    json.WriteStartObject();
-                    WriteTokens(json, text, tokens.WrittenSpan);
-                    json.WriteEndObject();
-                });
-            }
-            else
-            {
-                foreach (Token t in tokens.WrittenSpan)
-                {
-                    io.Out.WriteLine($"{t.Start}\t{t.End}\t{t.Kind}\t{(t.Flags == TokenFlags.None ? "-" : t.Flags)}\t{Display(text, t)}");
-                }
-            }
-
-            return 0;
-        });
+                    foreach (Token t in r.Tokens.WrittenSpan)
+                    {
+                        io.Out.WriteLine($"{t.Start}\t{t.End}\t{t.Kind}\t{(t.Flags == TokenFlags.None ? "-" : t.Flags)}\t{Display(r.Text, t)}");
+                    }
+                },
+                fileTitle: null,
+                cancellationToken));
         return command;
     }
 
