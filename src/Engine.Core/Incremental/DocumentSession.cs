@@ -25,16 +25,16 @@ namespace Engine.Incremental;
 public sealed class DocumentSession : IDisposable
 {
     private readonly Lock _gate = new();
-    private readonly SectionAnalysis[] _analyses;
+    private readonly SectionAnalysis?[] _analyses;
     private readonly TermAnalyzer _terms = new();
     private SourceText _source;
     private SessionSection[] _sections;
     private int[] _starts;
     private bool _disposed;
 
-    private DocumentSession(string text, SummarizerOptions options, CancellationToken cancellationToken)
+    private DocumentSession(string text, SummarizerOptions options, DocumentParts parts, CancellationToken cancellationToken)
     {
-        _analyses = [.. DocumentResult.Analyses(options, DocumentParts.All).OfType<SectionAnalysis>()];
+        _analyses = DocumentResult.Analyses(options, parts);
         _source = SourceText.From(text);
         (_sections, _starts) = Analyze(text, cancellationToken);
         Version = 1;
@@ -53,8 +53,8 @@ public sealed class DocumentSession : IDisposable
     /// <summary>How many sections the current text is analysed in.</summary>
     public int SectionCount => _sections.Length;
 
-    /// <summary>The analyses the session runs per section, by slot.</summary>
-    internal IReadOnlyList<SectionAnalysis> Analyses => _analyses;
+    /// <summary>The analyses the session runs per section, by slot (null where not asked for).</summary>
+    internal IReadOnlyList<SectionAnalysis?> Analyses => _analyses;
 
     /// <summary>The current tokens (for tests comparing them with a fresh tokenization).</summary>
     internal IReadOnlyList<Token> Tokens
@@ -77,11 +77,15 @@ public sealed class DocumentSession : IDisposable
         }
     }
 
-    /// <summary>Opens a document at version 1; <paramref name="cancellationToken"/> is checked between sections.</summary>
-    public static DocumentSession Open(string text, SummarizerOptions? options = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Opens a document at version 1 whose versions hold <paramref name="parts"/> (a session that
+    /// never shows quotes never extracts them); <paramref name="cancellationToken"/> is checked
+    /// between sections.
+    /// </summary>
+    public static DocumentSession Open(string text, SummarizerOptions? options = null, DocumentParts parts = DocumentParts.All, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new DocumentSession(text, options ?? SummarizerOptions.Default, cancellationToken);
+        return new DocumentSession(text, options ?? SummarizerOptions.Default, parts, cancellationToken);
     }
 
     /// <summary>
@@ -289,10 +293,10 @@ public sealed class DocumentSession : IDisposable
         }
 
         var layout = new SectionLayout(starts, firstSentences);
-        object[] results = new object[_analyses.Length];
+        object?[] results = new object?[_analyses.Length];
         for (int k = 0; k < _analyses.Length; k++)
         {
-            results[k] = _analyses[k].Place(text, Parts(sections, k), layout);
+            results[k] = _analyses[k]?.Place(text, Parts(sections, k), layout);
         }
 
         return new DocumentResult(text, results, sentences);
@@ -321,7 +325,7 @@ public sealed class DocumentSession : IDisposable
             SentencesReused: after.SentenceCount - analyzed, SentencesAnalyzed: analyzed, 0, 0, 0, 0, SectionsReused: sectionsReused, SectionsAnalyzed: fresh.Length);
         for (int k = 0; k < _analyses.Length; k++)
         {
-            stats = _analyses[k].Diff(stats, before.Result(k)!, after.Result(k)!, Parts(replaced, k), Parts(fresh, k), edit);
+            stats = _analyses[k]?.Diff(stats, before.Result(k)!, after.Result(k)!, Parts(replaced, k), Parts(fresh, k), edit) ?? stats;
         }
 
         return stats;
@@ -333,7 +337,7 @@ public sealed class DocumentSession : IDisposable
         object[] parts = new object[sections.Length];
         for (int i = 0; i < parts.Length; i++)
         {
-            parts[i] = sections[i].Parts[slot];
+            parts[i] = sections[i].Parts[slot]!;
         }
 
         return parts;

@@ -11,9 +11,9 @@ namespace Engine.Incremental;
 /// </summary>
 internal sealed class SessionSection : IDisposable
 {
-    private readonly SectionAnalysis[] _analyses;
+    private readonly SectionAnalysis?[] _analyses;
 
-    private SessionSection(TextAnalysis analysis, SectionAnalysis[] analyses, object[] parts)
+    private SessionSection(TextAnalysis analysis, SectionAnalysis?[] analyses, object?[] parts)
     {
         Analysis = analysis;
         _analyses = analyses;
@@ -22,11 +22,11 @@ internal sealed class SessionSection : IDisposable
 
     public TextAnalysis Analysis { get; }
 
-    /// <summary>The section's part of each analysis, by slot.</summary>
-    public object[] Parts { get; }
+    /// <summary>The section's part of each analysis, by slot (null for a slot the session does not run).</summary>
+    public object?[] Parts { get; }
 
     /// <summary>Analyses <paramref name="text"/> as a section (the document's first when <paramref name="atDocumentStart"/>).</summary>
-    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SectionAnalysis[] analyses, CancellationToken cancellationToken = default)
+    public static SessionSection Create(string text, bool atDocumentStart, TermAnalyzer terms, SectionAnalysis?[] analyses, CancellationToken cancellationToken = default)
     {
         var analysis = new TextAnalysis(terms);
         try
@@ -43,15 +43,15 @@ internal sealed class SessionSection : IDisposable
     }
 
     /// <summary>Runs every analysis on a loaded section; takes ownership of <paramref name="analysis"/>.</summary>
-    public static SessionSection Create(TextAnalysis analysis, SectionAnalysis[] analyses, CancellationToken cancellationToken = default)
+    public static SessionSection Create(TextAnalysis analysis, SectionAnalysis?[] analyses, CancellationToken cancellationToken = default)
     {
-        object[] parts = new object[analyses.Length];
+        object?[] parts = new object?[analyses.Length];
         try
         {
             for (int k = 0; k < analyses.Length; k++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                parts[k] = analyses[k].Analyze(analysis, cancellationToken);
+                parts[k] = analyses[k]?.Analyze(analysis, cancellationToken);
             }
 
             return new SessionSection(analysis, analyses, parts);
@@ -70,13 +70,13 @@ internal sealed class SessionSection : IDisposable
         Analysis.Dispose();
     }
 
-    private static void Release(SectionAnalysis[] analyses, object[] parts)
+    private static void Release(SectionAnalysis?[] analyses, object?[] parts)
     {
         for (int k = parts.Length - 1; k >= 0; k--)
         {
             if (parts[k] is { } part)
             {
-                analyses[k].Release(part);
+                analyses[k]!.Release(part);
             }
         }
     }

@@ -8,8 +8,12 @@ namespace Engine.Server.Internal;
 /// <summary>Who holds a document and what they call it: a document is reachable only by the principal that opened it.</summary>
 internal readonly record struct DocumentKey(string Principal, string Id);
 
-/// <summary>An open document: its session, how the client counts offsets, and its estimated live size.</summary>
-internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit unit)
+/// <summary>
+/// An open document: its session, how the client counts offsets, which response fields it reads,
+/// whether it is answered in deltas (then the last result sent, which the next delta is against),
+/// and its estimated live size.
+/// </summary>
+internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit unit, IReadOnlySet<string>? fields, bool deltas)
 {
     /// <summary>
     /// Live bytes per UTF-16 code unit of a session's text, measured over news text (100 KB of
@@ -18,12 +22,24 @@ internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit uni
     /// </summary>
     public const int BytesPerChar = 30;
 
+    /// <summary>Live bytes of a kept wire result per byte of its encoding (objects, strings in UTF-16).</summary>
+    private const int BytesPerWireByte = 3;
+
     public DocumentSession Session { get; } = session;
 
     public CoreOffsetUnit Unit { get; } = unit;
 
+    /// <summary>The SummarizeResponse fields the client reads (null: every one).</summary>
+    public IReadOnlySet<string>? Fields { get; } = fields;
+
+    /// <summary>Whether changes are answered with a DocumentDelta.</summary>
+    public bool Deltas { get; } = deltas;
+
+    /// <summary>In delta mode, the result of the current version as the client holds it; null otherwise.</summary>
+    public Grpc.V1.SummarizeResponse? Last { get; set; }
+
     /// <summary>The estimated live size of the session; updated after each edit.</summary>
-    public long Bytes { get; private set; } = Estimate(session);
+    public long Bytes { get; private set; } = Estimate(session, null);
 
     public long LastUsedTicks { get; private set; } = Environment.TickCount64;
 
@@ -40,11 +56,12 @@ internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit uni
     public long Resize()
     {
         long before = Bytes;
-        Bytes = Estimate(Session);
+        Bytes = Estimate(Session, Last);
         return Bytes - before;
     }
 
-    private static long Estimate(DocumentSession session) => (long)session.Source.Length * BytesPerChar;
+    private static long Estimate(DocumentSession session, Grpc.V1.SummarizeResponse? last) =>
+        (long)session.Source.Length * BytesPerChar + (last is null ? 0 : (long)last.CalculateSize() * BytesPerWireByte);
 }
 
 /// <summary>

@@ -161,6 +161,14 @@ internal sealed class Requests(IOptions<EngineServerOptions> options)
         _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"algorithm {(int)algorithm} is unknown.")),
     };
 
+    /// <summary>Whether a session answers changes with deltas.</summary>
+    public static bool Deltas(UpdateMode mode) => mode switch
+    {
+        UpdateMode.Unspecified or UpdateMode.Full => false,
+        UpdateMode.Delta => true,
+        _ => throw new RpcException(new Status(StatusCode.InvalidArgument, $"update_mode {(int)mode} is unknown.")),
+    };
+
     /// <summary>The core offset unit of a wire unit.</summary>
     public static CoreOffsetUnit Unit(OffsetUnit unit) => unit switch
     {

@@ -60,6 +60,8 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         requests.ValidateTitle(open.Options is { HasTitle: true } o ? o.Title : null);
         var unit = Requests.Unit(open.Options?.OffsetUnit ?? Grpc.V1.OffsetUnit.Unspecified);
         SummarizerOptions summarizerOptions = Requests.Summarizer(open.Options);
+        (DocumentParts parts, IReadOnlySet<string>? fields) = Requests.ReadMask(open.Options?.ReadMask);
+        bool deltas = Requests.Deltas(open.Options?.UpdateMode ?? UpdateMode.Unspecified);
 
         // Refused before any analysis: a duplicate, or one document too many for this principal.
         if (store.Contains(key))
@@ -73,15 +75,17 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         }
 
         long start = Stopwatch.GetTimestamp();
-        var session = DocumentSession.Open(open.Text, summarizerOptions, ct);
-        var document = new StoredDocument(session, unit);
+        var session = DocumentSession.Open(open.Text, summarizerOptions, parts, ct);
+        var document = new StoredDocument(session, unit, fields, deltas);
         if (!store.TryAdd(key, document))
         {
             throw AlreadyOpen(id);
         }
 
         var stats = new Incremental.EditStats(0, session.Current.SentenceCount, 0, 0, 0, 0, 0, session.SectionCount);
-        return Update(id, session.Version, session.Current, document, Wire.Stats(stats), start);
+        DocumentUpdate update = Update(id, session.Version, session.Current, document, Wire.Stats(stats), start, edits: null);
+        store.Resized(key, document);
+        return update;
     }
 
     private DocumentUpdate Change(string principal, ChangeDocument change, CancellationToken ct)
@@ -102,8 +106,10 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
 
         var changes = new List<TextChange>(change.Edits.Count);
         bool inserts = false; // only an edit that adds text can take the document over the size limit
+        long replacedStart = long.MaxValue, replacedEnd = 0, unitLength;
         using (OffsetMap map = OffsetMap.For(current.Source, document.Unit))
         {
+            unitLength = map.UnitLength;
             foreach (TextEdit edit in change.Edits)
             {
                 if (edit.Start > edit.End || Wire.FromUnit(map, edit.Start) is not { } s || Wire.FromUnit(map, edit.End) is not { } e)
@@ -113,6 +119,7 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
 
                 changes.Add(new TextChange(s, e, edit.NewText));
                 inserts |= edit.NewText.Length > 0;
+                (replacedStart, replacedEnd) = (Math.Min(replacedStart, edit.Start), Math.Max(replacedEnd, edit.End));
             }
         }
 
@@ -126,8 +133,13 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             throw Problems.ToRpc(e, id);
         }
 
+        // The span of the edits in the client's unit (its new end is known once the new text is mapped).
+        var edits = change.Edits.Count == 0
+            ? new OffsetShift(0, 0, 0, 0)
+            : new OffsetShift(replacedStart, replacedEnd, replacedEnd, result.Result.SentenceCount - current.SentenceCount);
+        DocumentUpdate update = Update(id, result.Version, result.Result, document, Wire.Stats(result.Stats), start, (edits, unitLength));
         store.Resized(key, document);
-        return Update(id, result.Version, result.Result, document, Wire.Stats(result.Stats), start);
+        return update;
     }
 
     private DocumentUpdate? Close(string principal, CloseDocument close)
@@ -141,12 +153,33 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
         return null;
     }
 
-    private DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start)
+    /// <summary>
+    /// The answer for a new version: its whole result, or (a change in delta mode, when the client
+    /// holds the last result) how it differs from that. <paramref name="edits"/>: the span the
+    /// change replaced and the old text's length, both in the client's unit.
+    /// </summary>
+    private DocumentUpdate Update(string id, long version, DocumentResult result, StoredDocument document, EditStats stats, long start, (OffsetShift Span, long OldLength)? edits)
     {
         using OffsetMap map = OffsetMap.For(result.Source, document.Unit);
-        SummarizeResponse response = Wire.Response(id, result, 0, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds, requests.MaxDiagnostics);
-        // The version is accepted either way; say which, so that a client refused the update can reopen or carry on from it.
-        return handler.Bounded(nameof(Edit), new DocumentUpdate { DocumentId = id, Version = version, Result = response, Stats = stats }, $"Document '{id}' is at version {version}. {NarrowUpdate}");
+        SummarizeResponse response = Wire.Response(id, result, 0, map, Stopwatch.GetElapsedTime(start).TotalMilliseconds, requests.MaxDiagnostics, document.Fields);
+        var update = new DocumentUpdate { DocumentId = id, Version = version, Stats = stats };
+        SummarizeResponse? last = document.Last;
+        document.Last = null;
+        if (document.Deltas && edits is var (span, oldLength) && last is not null)
+        {
+            update.Delta = Deltas.Between(last, response, span with { NewEnd = span.OldEnd + map.UnitLength - oldLength });
+        }
+        else
+        {
+            update.Result = response;
+        }
+
+        // The version is accepted either way: say which, so that a client refused the update can
+        // reopen or carry on from it. A delta client that was refused one holds no result the next
+        // delta could apply to, so the next change is answered with the whole result again.
+        update = handler.Bounded(nameof(Edit), update, $"Document '{id}' is at version {version}. {NarrowUpdate}");
+        document.Last = document.Deltas ? response : null;
+        return update;
     }
 
     private static RpcException AlreadyOpen(string id) =>

@@ -71,7 +71,7 @@ public class IncrementalEqualsScratchTests
         Assert.Equal(Lex.Sentences(text).Length, session.Current.SentenceCount);
         for (int slot = 0; slot < session.Analyses.Count; slot++)
         {
-            SectionAnalysis analysis = session.Analyses[slot];
+            SectionAnalysis analysis = session.Analyses[slot]!;
             Assert.True(analysis.Describe(analysis.FromScratch(text)) == analysis.Describe(session.Current.Result(slot)!), $"{analysis.Name}: {because}");
         }
     }
@@ -113,6 +113,28 @@ public class IncrementalEqualsScratchTests
             AssertSameAsFresh(session, $"step {step}: {string.Join(", ", changes)}");
             Assert.Equal(result.Result.SentenceCount, result.Stats.SentencesAnalyzed + result.Stats.SentencesReused);
         }
+    }
+
+    [Fact]
+    public void SessionOfTheSummaryAlone_NeverHoldsQuotes_AndSummarizesAsAFullSession()
+    {
+        string text = LongText(3);
+        using var full = DocumentSession.Open(text, Options);
+        using var summaryOnly = DocumentSession.Open(text, Options, DocumentParts.Summary);
+        var random = new Random(17);
+        for (int step = 0; step < 15; step++)
+        {
+            TextChange change = RandomChange(random, full.Source.Length);
+            full.Apply(full.Version, [change]);
+            EditResult result = summaryOnly.Apply(summaryOnly.Version, [change]);
+
+            Assert.False(result.Result.Has(DocumentParts.Quotes));
+            Assert.False(result.Result.Has(DocumentParts.Keyphrases));
+            Assert.Equal(0, result.Stats.QuotesAdded + result.Stats.QuotesRemoved);
+            Assert.Equal(full.Current.Summary.Sentences.Select(s => (s.Start, s.End, s.Score)), result.Result.Summary.Sentences.Select(s => (s.Start, s.End, s.Score)));
+        }
+
+        Assert.Null(summaryOnly.Analyses[DocumentResult.QuotesSlot]);
     }
 
     [Fact]
