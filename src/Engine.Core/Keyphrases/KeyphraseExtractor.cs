@@ -52,7 +52,14 @@ public static class KeyphraseExtractor
     /// <summary>The document's keyphrases from its sections' parts, in document order.</summary>
     internal static IReadOnlyList<Keyphrase> Combine(ReadOnlySpan<KeyphraseSection> sections, int count, KeyphraseMethod method = KeyphraseMethod.Frequency)
     {
-        Dictionary<int, double> weight = method == KeyphraseMethod.TextRank ? TextRank(sections) : Frequency(sections);
+        if (method == KeyphraseMethod.Frequency)
+        {
+            var totals = new KeyphraseTotals();
+            totals.Update(sections);
+            return totals.Rank(sections, count);
+        }
+
+        Dictionary<int, double> weight = TextRank(sections);
         var merged = new Dictionary<KeyphraseSection.StemKey, (KeyphraseSection.Candidate First, int Count, int Order)>();
         foreach (KeyphraseSection section in sections)
         {
@@ -99,27 +106,6 @@ public static class KeyphraseExtractor
         }
 
         return result;
-    }
-
-    private static Dictionary<int, double> Frequency(ReadOnlySpan<KeyphraseSection> sections)
-    {
-        var weight = new Dictionary<int, double>();
-        int words = 0;
-        foreach (KeyphraseSection section in sections)
-        {
-            words += section.Words;
-            foreach ((int stem, double n) in section.Weights)
-            {
-                weight[stem] = weight.GetValueOrDefault(stem) + n;
-            }
-        }
-
-        foreach (int stem in weight.Keys)
-        {
-            weight[stem] /= Math.Max(1, words);
-        }
-
-        return weight;
     }
 
     /// <summary>PageRank over the document's word graph: the sum of its sections' graphs, edges weighted by how often the stems stand together.</summary>

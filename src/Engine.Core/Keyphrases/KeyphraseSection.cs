@@ -15,9 +15,10 @@ internal sealed class KeyphraseSection
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxWords = 3;
 
-    private KeyphraseSection(Candidate[] candidates, Dictionary<int, double> weights, Dictionary<(int, int), int> edges, int words)
+    private KeyphraseSection(Candidate[] candidates, Dictionary<StemKey, Candidate> lookup, Dictionary<int, int> weights, Dictionary<(int, int), int> edges, int words)
     {
         Candidates = candidates;
+        Lookup = lookup;
         Weights = weights;
         Edges = edges;
         Words = words;
@@ -26,8 +27,11 @@ internal sealed class KeyphraseSection
     /// <summary>The section's candidates in order of first occurrence.</summary>
     public Candidate[] Candidates { get; }
 
+    /// <summary>The section's candidates by key.</summary>
+    public Dictionary<StemKey, Candidate> Lookup { get; }
+
     /// <summary>Each content stem's occurrences in the section, by term id (the analysis's term table, which every section of a document shares).</summary>
-    public Dictionary<int, double> Weights { get; }
+    public Dictionary<int, int> Weights { get; }
 
     /// <summary>How often two stems stand next to each other (the lower term id first), for the word graph.</summary>
     public Dictionary<(int, int), int> Edges { get; }
@@ -42,7 +46,7 @@ internal sealed class KeyphraseSection
         int capacity = section.Tokens.Length;
         var candidates = new Dictionary<StemKey, Candidate>(capacity);
         var order = new List<Candidate>(capacity);
-        var weights = new Dictionary<int, double>(capacity / 2);
+        var weights = new Dictionary<int, int>(capacity / 2);
         var edges = new Dictionary<(int, int), int>(capacity / 2);
         int words = 0;
         ReadOnlySpan<Token> tokens = section.Tokens;
@@ -81,7 +85,7 @@ internal sealed class KeyphraseSection
             }
         }
 
-        return new KeyphraseSection([.. order], weights, edges, words);
+        return new KeyphraseSection([.. order], candidates, weights, edges, words);
     }
 
     private static void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> terms, int first, int last, Dictionary<StemKey, Candidate> candidates, List<Candidate> order)
@@ -111,7 +115,7 @@ internal sealed class KeyphraseSection
             return;
         }
 
-        var candidate = new Candidate(key, text) { Start = start, End = end, Count = 1 };
+        var candidate = new Candidate(key, text) { Start = start, End = end, Count = 1, Index = order.Count };
         candidates.Add(key, candidate);
         order.Add(candidate);
     }
@@ -158,5 +162,8 @@ internal sealed class KeyphraseSection
         public string Text => source[Start..End];
 
         public int Count { get; set; }
+
+        /// <summary>Its place among the section's candidates (by first occurrence).</summary>
+        public int Index { get; init; }
     }
 }

@@ -1,0 +1,73 @@
+// What a one-word edit costs a Node.js client against a fresh Summarize of the same text, side by
+// side in one run: the 80 news articles joined, max_sentences 5, full and delta update modes (the
+// delta applied with delta.mjs, as a client must). Medians over the runs, in milliseconds.
+//   ENGINE_ADDRESS=127.0.0.1:50051 node edit-latency.mjs [RUNS]
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import grpc from '@grpc/grpc-js';
+import protoLoader from '@grpc/proto-loader';
+import { applyDelta } from './delta.mjs';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const root = path.resolve(here, '../../..');
+const definition = protoLoader.loadSync('engine/v1/engine.proto', {
+  includeDirs: [path.join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true,
+});
+const engine = grpc.loadPackageDefinition(definition).engine.v1;
+const address = process.env.ENGINE_ADDRESS ?? '127.0.0.1:50051';
+const options = { 'grpc.max_receive_message_length': 64 << 20 };
+const summarizer = new engine.Summarizer(address, grpc.credentials.createInsecure(), options);
+const documents = new engine.Documents(address, grpc.credentials.createInsecure(), options);
+const shared = process.env.ENGINE_SHARED || path.resolve(root, '..', 'shared');
+const text = readFileSync(path.join(shared, 'corpus/news/articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text).join('\n');
+const runs = Number(process.argv[2] ?? 40);
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const p99 = (xs) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.99))];
+
+async function fresh() {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    await new Promise((resolve, reject) => summarizer.Summarize({ text, max_sentences: 5 }, (e, r) => (e ? reject(e) : resolve(r))));
+    times.push(performance.now() - t);
+  }
+  return times;
+}
+
+async function edits(mode) {
+  const call = documents.Edit();
+  const waiting = [];
+  call.on('data', (u) => waiting.shift()(u));
+  call.on('error', (e) => { throw e; });
+  const send = (request) => new Promise((resolve) => { waiting.push(resolve); call.write(request); });
+  const id = `latency-${mode}`;
+  let update = await send({ open: { document_id: id, text, options: { max_sentences: 5, update_mode: mode } } });
+  let held = update.result;
+  // One word in the middle of the text, replaced and put back in turn.
+  const at = text.indexOf(' الحكومة ', text.length / 2) + 1;
+  const words = ['الحكومة', 'السلطة'];
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const [from, to] = i % 2 === 0 ? words : [...words].reverse();
+    const t = performance.now();
+    update = await send({ change: { document_id: id, base_version: update.version, edits: [{ start: at, end: at + from.length, new_text: to }] } });
+    held = update.delta ? applyDelta(held, update.delta) : update.result;
+    times.push(performance.now() - t);
+  }
+  call.write({ close: { document_id: id } });
+  call.end();
+  return { times, quotes: held.quotes.length };
+}
+
+await fresh(); await edits('UPDATE_MODE_FULL'); await edits('UPDATE_MODE_DELTA'); // warm-up, both ends
+const f = await fresh();
+const full = await edits('UPDATE_MODE_FULL');
+const delta = await edits('UPDATE_MODE_DELTA');
+const row = (name, xs) => console.log(`${name.padEnd(28)} ${median(xs).toFixed(2).padStart(8)} ms   p99 ${p99(xs).toFixed(2).padStart(8)} ms   ${(median(f) / median(xs)).toFixed(1).padStart(6)}x`);
+console.log(`${text.length} UTF-16 code units, ${delta.quotes} quotes, ${runs} runs each`);
+row('fresh Summarize', f);
+row('one-word edit, full update', full.times);
+row('one-word edit, delta update', delta.times);
+summarizer.close(); documents.close();
