@@ -50,7 +50,7 @@ public class IncrementalBenchmarks
 
     [Benchmark(Baseline = true, Description = "Full analysis")]
     public long Full() =>
-        AnalysisPool.Analyze(_edited, 0, static (analysis, _) => Read(Summarizer.Summarize(analysis), QuoteExtractor.Extract(analysis)));
+        AnalysisPool.Analyze(_edited, 0, static (analysis, _) => Read(DocumentResult.Analyze(analysis)));
 
     [Benchmark(Description = "Incremental update")]
     public long Incremental()
@@ -61,13 +61,14 @@ public class IncrementalBenchmarks
             ? new TextChange(_at, _at + "الحكومة".Length, "السلطة")
             : new TextChange(_at, _at + "السلطة".Length, "الحكومة");
         EditResult result = _session.Apply(_session.Version, [change]);
-        return Read(result.Result.Summary, result.Result.Quotes) + result.Stats.SentencesAnalyzed;
+        return Read(result.Result) + result.Stats.SentencesAnalyzed;
     }
 
-    /// <summary>Reads every summary sentence and every quote with its place, as a client of either would.</summary>
-    private static long Read(Summary summary, QuoteResult quotes)
+    /// <summary>Reads every summary sentence, every quote with its place and the keyphrases, as a client of either would.</summary>
+    private static long Read(DocumentResult result)
     {
-        long sum = 0;
+        (Summary summary, QuoteResult quotes) = (result.Summary, result.Quotes);
+        long sum = result.Keyphrases.Count;
         foreach (ScoredSentence s in summary.Sentences)
         {
             sum += s.Start;

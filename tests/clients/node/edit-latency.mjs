@@ -49,25 +49,27 @@ async function edits(mode) {
   const at = text.indexOf(' الحكومة ', text.length / 2) + 1;
   const words = ['الحكومة', 'السلطة'];
   const times = [];
+  const bytes = [];
   for (let i = 0; i < runs; i++) {
     const [from, to] = i % 2 === 0 ? words : [...words].reverse();
     const t = performance.now();
     update = await send({ change: { document_id: id, base_version: update.version, edits: [{ start: at, end: at + from.length, new_text: to }] } });
     held = update.delta ? applyDelta(held, update.delta) : update.result;
     times.push(performance.now() - t);
+    bytes.push(engine.Documents.service.Edit.responseSerialize(update).length);
   }
   call.write({ close: { document_id: id } });
   call.end();
-  return { times, quotes: held.quotes.length };
+  return { times, bytes: median(bytes), quotes: held.quotes.length };
 }
 
 await fresh(); await edits('UPDATE_MODE_FULL'); await edits('UPDATE_MODE_DELTA'); // warm-up, both ends
 const f = await fresh();
 const full = await edits('UPDATE_MODE_FULL');
 const delta = await edits('UPDATE_MODE_DELTA');
-const row = (name, xs) => console.log(`${name.padEnd(28)} ${median(xs).toFixed(2).padStart(8)} ms   p99 ${p99(xs).toFixed(2).padStart(8)} ms   ${(median(f) / median(xs)).toFixed(1).padStart(6)}x`);
+const row = (name, xs, bytes = '') => console.log(`${name.padEnd(28)} ${median(xs).toFixed(2).padStart(8)} ms   p99 ${p99(xs).toFixed(2).padStart(8)} ms   ${(median(f) / median(xs)).toFixed(1).padStart(6)}x   ${bytes}`);
 console.log(`${text.length} UTF-16 code units, ${delta.quotes} quotes, ${runs} runs each`);
 row('fresh Summarize', f);
-row('one-word edit, full update', full.times);
-row('one-word edit, delta update', delta.times);
+row('one-word edit, full update', full.times, `${full.bytes} B per update`);
+row('one-word edit, delta update', delta.times, `${delta.bytes} B per update`);
 summarizer.close(); documents.close();
