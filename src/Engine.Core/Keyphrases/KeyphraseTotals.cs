@@ -11,6 +11,9 @@ internal sealed class KeyphraseTotals
 {
     private readonly Dictionary<int, int> _stems = [];
     private readonly Dictionary<KeyphraseSection.StemKey, int> _candidates = [];
+
+    /// <summary>Phrases of several words that occur at least twice: with the stems (each a one-word phrase), all that can be ranked.</summary>
+    private readonly HashSet<KeyphraseSection.StemKey> _repeated = [];
     private HashSet<KeyphraseSection> _included = new(ReferenceEqualityComparer.Instance);
 
     /// <summary>Makes the counts those of <paramref name="sections"/> (by reference: a reused section is not counted again).</summary>
@@ -62,13 +65,17 @@ internal sealed class KeyphraseTotals
         long floor = Floor(KeyphraseSection.MaxWords * (count - 1) + 1);
         var keys = new List<KeyphraseSection.StemKey>();
         var scores = new List<long>();
-        foreach ((KeyphraseSection.StemKey key, int occurrences) in _candidates)
+        foreach ((int stem, int occurrences) in _stems)
         {
-            if (key.Length > 1 && occurrences < 2)
+            if (occurrences >= floor)
             {
-                continue;
+                keys.Add(new KeyphraseSection.StemKey(stem, -1, -1));
+                scores.Add(occurrences);
             }
+        }
 
+        foreach (KeyphraseSection.StemKey key in _repeated)
+        {
             long score = 0;
             for (int i = 0; i < key.Length; i++)
             {
@@ -126,17 +133,32 @@ internal sealed class KeyphraseTotals
 
         foreach (KeyphraseSection.Candidate c in section.Candidates)
         {
-            Add(_candidates, c.Key, sign * c.Count);
+            if (c.Key.Length == 1)
+            {
+                continue; // a one-word phrase's count is its stem's
+            }
+
+            int total = Add(_candidates, c.Key, sign * c.Count);
+            if (total >= 2)
+            {
+                _repeated.Add(c.Key);
+            }
+            else
+            {
+                _repeated.Remove(c.Key);
+            }
         }
 
-        static void Add<TKey>(Dictionary<TKey, int> counts, TKey key, int n) where TKey : notnull
+        static int Add<TKey>(Dictionary<TKey, int> counts, TKey key, int n) where TKey : notnull
         {
             ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
-            slot += n;
-            if (slot == 0)
+            int total = slot += n;
+            if (total == 0)
             {
                 counts.Remove(key);
             }
+
+            return total;
         }
     }
 
