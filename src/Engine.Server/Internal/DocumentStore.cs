@@ -27,6 +27,9 @@ internal sealed class StoredDocument(DocumentSession session, CoreOffsetUnit uni
 
     public DocumentSession Session { get; } = session;
 
+    /// <summary>Held while a change is applied and answered.</summary>
+    public Lock Gate { get; } = new();
+
     public CoreOffsetUnit Unit { get; } = unit;
 
     /// <summary>The SummarizeResponse fields the client reads (null: every one).</summary>

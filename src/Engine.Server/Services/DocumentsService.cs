@@ -97,6 +97,16 @@ internal sealed class DocumentsService(DocumentStore store, Requests requests, R
             throw new RpcException(new Status(StatusCode.NotFound, $"document '{id}' is not open (never opened, closed, or evicted); open it again."));
         }
 
+        // One change of a document at a time, answer included: a delta is against the version just before it.
+        lock (document.Gate)
+        {
+            return Change(key, document, change, ct);
+        }
+    }
+
+    private DocumentUpdate Change(DocumentKey key, StoredDocument document, ChangeDocument change, CancellationToken ct)
+    {
+        string id = key.Id;
         long start = Stopwatch.GetTimestamp();
         DocumentResult current = document.Session.Current;
         if (change.BaseVersion != document.Session.Version)
