@@ -15,13 +15,12 @@ internal sealed class KeyphraseSection
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxWords = 3;
 
-    private KeyphraseSection(Candidate[] candidates, Dictionary<StemKey, Candidate> lookup, Dictionary<int, int> weights, Dictionary<(int, int), int> edges, int words)
+    private KeyphraseSection(Candidate[] candidates, Dictionary<StemKey, Candidate> lookup, Dictionary<int, int> weights, Dictionary<(int, int), int> edges)
     {
         Candidates = candidates;
         Lookup = lookup;
         Weights = weights;
         Edges = edges;
-        Words = words;
     }
 
     /// <summary>The section's candidates in order of first occurrence.</summary>
@@ -36,9 +35,6 @@ internal sealed class KeyphraseSection
     /// <summary>How often two stems stand next to each other (the lower term id first), for the word graph.</summary>
     public Dictionary<(int, int), int> Edges { get; }
 
-    /// <summary>The section's content words.</summary>
-    public int Words { get; }
-
     /// <summary>Reads the candidates and weights of <paramref name="section"/>.</summary>
     public static KeyphraseSection Analyze(TextAnalysis section, CancellationToken cancellationToken = default)
     {
@@ -48,7 +44,6 @@ internal sealed class KeyphraseSection
         var order = new List<Candidate>(capacity);
         var weights = new Dictionary<int, int>(capacity / 2);
         var edges = new Dictionary<(int, int), int>(capacity / 2);
-        int words = 0;
         ReadOnlySpan<Token> tokens = section.Tokens;
         ReadOnlySpan<int> terms = section.TokenTerms;
         foreach (Sentence sentence in section.Sentences)
@@ -70,7 +65,6 @@ internal sealed class KeyphraseSection
                 }
 
                 weights[stem] = weights.GetValueOrDefault(stem) + 1;
-                words++;
                 consecutive++;
                 if (consecutive > 1 && terms[t - 1] is var before && before != stem)
                 {
@@ -85,7 +79,7 @@ internal sealed class KeyphraseSection
             }
         }
 
-        return new KeyphraseSection([.. order], candidates, weights, edges, words);
+        return new KeyphraseSection([.. order], candidates, weights, edges);
     }
 
     private static void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> terms, int first, int last, Dictionary<StemKey, Candidate> candidates, List<Candidate> order)

@@ -1,8 +1,10 @@
+using System.Runtime.InteropServices;
+
 namespace Engine.Keyphrases;
 
 /// <summary>
-/// A document's keyphrase counts, the sum of its sections' (each stem's occurrences, each
-/// candidate's), kept up to date from one version to the next: <see cref="Update"/> subtracts the
+/// A document's keyphrase counts, the sum of its sections' (each stem's occurrences, which are
+/// also its one-word phrase's, and each phrase of several words'), kept up to date from one version to the next: <see cref="Update"/> subtracts the
 /// sections that left and adds the new ones, so an edit costs its sections, not the document. The
 /// ranking (<see cref="Rank"/>) reads only the candidates that can still be chosen, so a fresh
 /// analysis and an edited one compute the same keyphrases the same way.
@@ -10,7 +12,7 @@ namespace Engine.Keyphrases;
 internal sealed class KeyphraseTotals
 {
     private readonly Dictionary<int, int> _stems = [];
-    private readonly Dictionary<KeyphraseSection.StemKey, int> _candidates = [];
+    private readonly Dictionary<KeyphraseSection.StemKey, int> _phrases = [];
 
     /// <summary>Phrases of several words that occur at least twice: with the stems (each a one-word phrase), all that can be ranked.</summary>
     private readonly HashSet<KeyphraseSection.StemKey> _repeated = [];
@@ -91,9 +93,9 @@ internal sealed class KeyphraseTotals
 
         // Best score first; equal scores in document order of first occurrence, looked up only for
         // the groups of equal scores the choice reaches.
-        long[] order = [.. scores];
-        KeyphraseSection.StemKey[] ranked = [.. keys];
-        Array.Sort(order, ranked, Comparer<long>.Create(static (a, b) => b.CompareTo(a)));
+        Span<long> order = CollectionsMarshal.AsSpan(scores);
+        Span<KeyphraseSection.StemKey> ranked = CollectionsMarshal.AsSpan(keys);
+        order.Sort(ranked, static (a, b) => b.CompareTo(a));
         var chosen = new List<KeyphraseSection.StemKey>(count);
         var result = new List<Keyphrase>(count);
         double best = order.Length > 0 ? order[0] : 0;
@@ -138,7 +140,7 @@ internal sealed class KeyphraseTotals
                 continue; // a one-word phrase's count is its stem's
             }
 
-            int total = Add(_candidates, c.Key, sign * c.Count);
+            int total = Add(_phrases, c.Key, sign * c.Count);
             if (total >= 2)
             {
                 _repeated.Add(c.Key);
@@ -151,7 +153,7 @@ internal sealed class KeyphraseTotals
 
         static int Add<TKey>(Dictionary<TKey, int> counts, TKey key, int n) where TKey : notnull
         {
-            ref int slot = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
+            ref int slot = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, key, out _);
             int total = slot += n;
             if (total == 0)
             {
