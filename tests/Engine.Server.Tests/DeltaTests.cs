@@ -2,6 +2,7 @@ using System.Text;
 using Engine.Grpc.V1;
 using Engine.Tests.Infrastructure;
 using Grpc.Core;
+using static Engine.Server.Tests.EditCalls;
 
 namespace Engine.Server.Tests;
 
@@ -106,8 +107,7 @@ public class DeltaTests(ServerFixture server)
         using var call = server.Documents.Edit();
         EditRequest open = Open(Guid.NewGuid().ToString(), TestData.Seed, OffsetUnit.Utf16);
         open.Open.Options.UpdateMode = (UpdateMode)9;
-        await call.RequestStream.WriteAsync(open);
-        RpcException error = await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
+        RpcException error = await RejectedAsync(call, open);
 
         Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
         Assert.Contains("update_mode 9", error.Status.Detail, StringComparison.Ordinal);
@@ -190,18 +190,4 @@ public class DeltaTests(ServerFixture server)
             Options = new DocumentOptions { MaxSentences = 5, OffsetUnit = unit, UpdateMode = UpdateMode.Delta },
         },
     };
-
-    private static EditRequest Change(string id, long version, params TextEdit[] edits)
-    {
-        var change = new ChangeDocument { DocumentId = id, BaseVersion = version };
-        change.Edits.AddRange(edits);
-        return new EditRequest { Change = change };
-    }
-
-    private static async Task<DocumentUpdate> SendAsync(AsyncDuplexStreamingCall<EditRequest, DocumentUpdate> call, EditRequest request)
-    {
-        await call.RequestStream.WriteAsync(request);
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        return call.ResponseStream.Current;
-    }
 }

@@ -1,6 +1,7 @@
 using Engine.Grpc.V1;
 using Engine.Tests.Infrastructure;
 using Grpc.Core;
+using static Engine.Server.Tests.EditCalls;
 
 namespace Engine.Server.Tests;
 
@@ -9,26 +10,6 @@ public class DocumentsServiceTests(ServerFixture server, SmallLimitsServerFixtur
 {
     private static EditRequest Open(string id, string text, OffsetUnit unit = OffsetUnit.Unspecified) =>
         new() { Open = new OpenDocument { DocumentId = id, Text = text, Options = new DocumentOptions { MaxSentences = 3, OffsetUnit = unit } } };
-
-    private static EditRequest Change(string id, long version, params TextEdit[] edits)
-    {
-        var change = new ChangeDocument { DocumentId = id, BaseVersion = version };
-        change.Edits.AddRange(edits);
-        return new EditRequest { Change = change };
-    }
-
-    private static async Task<DocumentUpdate> SendAsync(AsyncDuplexStreamingCall<EditRequest, DocumentUpdate> call, EditRequest request)
-    {
-        await call.RequestStream.WriteAsync(request);
-        Assert.True(await call.ResponseStream.MoveNext(CancellationToken.None));
-        return call.ResponseStream.Current;
-    }
-
-    private static async Task<RpcException> RejectedAsync(AsyncDuplexStreamingCall<EditRequest, DocumentUpdate> call, EditRequest request)
-    {
-        await call.RequestStream.WriteAsync(request);
-        return await Assert.ThrowsAsync<RpcException>(() => call.ResponseStream.MoveNext(CancellationToken.None));
-    }
 
     [Fact]
     public async Task Edit_OpenChangeClose_GivesVersionsWithResultsEqualToAFreshSummary()
