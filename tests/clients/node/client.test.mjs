@@ -2,26 +2,10 @@
 // ENGINE_ADDRESS (host:port) says where the server listens.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import grpc from '@grpc/grpc-js';
-import protoLoader from '@grpc/proto-loader';
+import { address, engine, seed } from './engine.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const definition = protoLoader.loadSync('engine/v1/engine.proto', {
-  includeDirs: [path.join(root, 'protos')],
-  keepCase: true,
-  longs: Number,
-  enums: String,
-  defaults: true,
-  oneofs: true,
-});
-const engine = grpc.loadPackageDefinition(definition).engine.v1;
-const address = process.env.ENGINE_ADDRESS ?? '127.0.0.1:50051';
 const client = new engine.Summarizer(address, grpc.credentials.createInsecure());
-const seed = readFileSync(path.join(root, 'seeds/000_cc32e3e8c87c2fdc.txt'), 'utf8');
 
 const call = (method, request) =>
   new Promise((resolve, reject) =>

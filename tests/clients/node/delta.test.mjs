@@ -2,24 +2,13 @@
 // alone (delta.mjs) equals a fresh Summarize of the same text, in each offset unit.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import grpc from '@grpc/grpc-js';
-import protoLoader from '@grpc/proto-loader';
 import { applyDelta } from './delta.mjs';
+import { address, engine, newsArticles } from './engine.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const definition = protoLoader.loadSync('engine/v1/engine.proto', {
-  includeDirs: [path.join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true,
-});
-const engine = grpc.loadPackageDefinition(definition).engine.v1;
-const address = process.env.ENGINE_ADDRESS ?? '127.0.0.1:50051';
 const summarizer = new engine.Summarizer(address, grpc.credentials.createInsecure());
 const documents = new engine.Documents(address, grpc.credentials.createInsecure());
-const shared = process.env.ENGINE_SHARED || path.resolve(root, '..', 'shared');
-const articles = readFileSync(path.join(shared, 'corpus/news/articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text);
+const articles = newsArticles();
 
 const snippets = ['كلمة', ' ', '.', '،', '\n', '\n\n', '“', '”', '«', '»', ' وقال الوزير إن ', ' وأضاف “الوضع مستقر.” ',
   '٢٫٥', ' بحسب مصادر مطلعة، ', '...', '؟', 'الحكومة العراقية', '🌍', 'قال المتحدث باسم الوزارة جون كيربي إنّ “المهمة لم تتغير”.'];

@@ -2,25 +2,14 @@
 // side in one run: the 80 news articles joined, max_sentences 5, full and delta update modes (the
 // delta applied with delta.mjs, as a client must). Medians over the runs, in milliseconds.
 //   ENGINE_ADDRESS=127.0.0.1:50051 node edit-latency.mjs [RUNS]
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-import path from 'node:path';
 import grpc from '@grpc/grpc-js';
-import protoLoader from '@grpc/proto-loader';
 import { applyDelta } from './delta.mjs';
+import { address, engine, newsArticles } from './engine.mjs';
 
-const here = path.dirname(fileURLToPath(import.meta.url));
-const root = path.resolve(here, '../../..');
-const definition = protoLoader.loadSync('engine/v1/engine.proto', {
-  includeDirs: [path.join(root, 'protos')], keepCase: true, longs: Number, enums: String, defaults: true, oneofs: true,
-});
-const engine = grpc.loadPackageDefinition(definition).engine.v1;
-const address = process.env.ENGINE_ADDRESS ?? '127.0.0.1:50051';
 const options = { 'grpc.max_receive_message_length': 64 << 20 };
 const summarizer = new engine.Summarizer(address, grpc.credentials.createInsecure(), options);
 const documents = new engine.Documents(address, grpc.credentials.createInsecure(), options);
-const shared = process.env.ENGINE_SHARED || path.resolve(root, '..', 'shared');
-const text = readFileSync(path.join(shared, 'corpus/news/articles.jsonl'), 'utf8').trim().split('\n').map((l) => JSON.parse(l).text).join('\n');
+const text = newsArticles().join('\n');
 const runs = Number(process.argv[2] ?? 40);
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
