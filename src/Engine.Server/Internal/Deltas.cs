@@ -76,33 +76,29 @@ internal static class Deltas
         bool mapped = before.Count > 0 && map(before[0]);
         while (i < before.Count && j < after.Count)
         {
-            int order = key is null ? 0 : key(before[i]).CompareTo(key(after[j]));
             bool keep = mapped && before[i].Equals(after[j]);
-            if (keep || !mapped || order <= 0)
+            int order = keep || !mapped || key is null ? 0 : key(before[i]).CompareTo(key(after[j]));
+            bool takeOld = keep || !mapped || order <= 0;
+            bool takeNew = keep || (mapped && order >= 0);
+            if (takeOld)
             {
                 if (!keep)
                 {
                     removed.Add(i);
                 }
 
-                if (keep || (mapped && order == 0))
-                {
-                    if (!keep)
-                    {
-                        addedAt.Add(j);
-                        added.Add(after[j]);
-                    }
-
-                    j++;
-                }
-
                 i++;
                 mapped = i < before.Count && map(before[i]);
             }
-            else
+
+            if (takeNew)
             {
-                addedAt.Add(j);
-                added.Add(after[j++]);
+                if (!keep)
+                {
+                    Add(j);
+                }
+
+                j++;
             }
         }
 
@@ -113,8 +109,13 @@ internal static class Deltas
 
         for (; j < after.Count; j++)
         {
-            addedAt.Add(j);
-            added.Add(after[j]);
+            Add(j);
+        }
+
+        void Add(int at)
+        {
+            addedAt.Add(at);
+            added.Add(after[at]);
         }
     }
 
