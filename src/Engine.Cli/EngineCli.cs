@@ -22,6 +22,7 @@ public static class EngineCli
             SummarizeCommand.Create(io),
             EvalCommand.Create(io),
             QuotesCommand.Create(io),
+            AnalyzeCommand.Create(io),
             KeyphrasesCommand.Create(io),
             EvalQuotesCommand.Create(io),
             TuneCommand.Create(io),

@@ -49,6 +49,35 @@ public class SummarizeCliTests
     }
 
     [Fact]
+    public void Analyze_Jsonl_GivesWhatSummarizeAndQuotesGiveInOnePass()
+    {
+        var articles = TestData.NewsArticles().Take(20).ToList();
+        string input = string.Join('\n', articles.Select(a => JsonSerializer.Serialize(new { id = a.Id, text = a.Text })));
+        var (code, analyzed, err) = CliTests.Run(input, "analyze", "--jsonl", "-", "--sentences", "3", "--min-confidence", "0.5");
+        var (_, summarized, _) = CliTests.Run(input, "summarize", "--jsonl", "-", "--sentences", "3");
+        var (_, quoted, _) = CliTests.Run(input, "quotes", "--jsonl", "-", "--min-confidence", "0.5");
+
+        Assert.True(code == 0, err);
+        string[] both = analyzed.TrimEnd().Split('\n');
+        string[] summaries = summarized.TrimEnd().Split('\n');
+        string[] quotes = quoted.TrimEnd().Split('\n');
+        Assert.Equal(articles.Count, both.Length);
+        int quoteCount = 0;
+        for (int i = 0; i < both.Length; i++)
+        {
+            using var one = JsonDocument.Parse(both[i]);
+            using var summary = JsonDocument.Parse(summaries[i]);
+            using var quote = JsonDocument.Parse(quotes[i]);
+            var expected = summary.RootElement.EnumerateObject().Concat(quote.RootElement.EnumerateObject().Where(p => p.Name != "id"))
+                .Select(p => (p.Name, p.Value.GetRawText()));
+            Assert.Equal(expected, one.RootElement.EnumerateObject().Select(p => (p.Name, p.Value.GetRawText())));
+            quoteCount += one.RootElement.GetProperty("quotes").GetArrayLength();
+        }
+
+        Assert.True(quoteCount > 20, $"{quoteCount} quotes in 20 news articles");
+    }
+
+    [Fact]
     public void Summarize_JsonlWithBadLines_AnswersEveryLineInOrderAndCountsThem()
     {
         string input = "{\"id\":\"a\",\"text\":\"قال الوزير إن الحرب انتهت. وأضاف أن السلام قريب.\"}\nnot json\n{\"id\":\"b\"}\n\n{\"id\":\"c\",\"text\":\"   \"}\n{\"id\":7,\"text\":\"وصل الوفد إلى بغداد.\"}";

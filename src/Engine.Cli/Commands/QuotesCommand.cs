@@ -10,21 +10,14 @@ internal static class QuotesCommand
     public static Command Create(CliIO io)
     {
         var input = new TextInput();
-        var minConfidence = new Option<double>("--min-confidence") { Description = "Keep only quotes with at least this confidence (0 to 1; see the README's reliability table)." };
+        var minConfidence = MinConfidenceOption();
         var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).");
         input.AddTo(command);
         command.Options.Add(minConfidence);
         command.SetAction((parse, cancellationToken) =>
         {
-            if (!input.Agrees(parse, io.Error))
+            if (!input.Agrees(parse, io.Error) || BindMinConfidence(parse, minConfidence, io.Error) is not { } threshold)
             {
-                return Task.FromResult(EngineCli.InputError);
-            }
-
-            double threshold = parse.GetValue(minConfidence);
-            if (threshold is not (>= 0 and <= 1))
-            {
-                io.Error.WriteLine($"engine: --min-confidence must be between 0 and 1 (got {threshold})");
                 return Task.FromResult(EngineCli.InputError);
             }
 
@@ -33,23 +26,41 @@ internal static class QuotesCommand
                 io,
                 (text, _) => QuoteExtractor.Extract(text).WithMinConfidence(threshold),
                 WriteQuotes,
-                result =>
-                {
-                    foreach (Quote q in result.Quotes)
-                    {
-                        io.Out.WriteLine($"[{q.Kind.ToString().ToLowerInvariant()}] {q.Cue} | {q.Speaker} | {q.SpeakerCanonical}");
-                        io.Out.WriteLine("    " + q.Content);
-                    }
-
-                    foreach (QuoteDiagnostic d in result.Diagnostics)
-                    {
-                        io.Out.WriteLine($"{d.Code} [{d.Span.Start}..{d.Span.End}) {d.Message}");
-                    }
-                },
+                result => WriteText(io, result),
                 fileTitle: null,
                 cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>--min-confidence: keep only quotes at least this sure.</summary>
+    internal static Option<double> MinConfidenceOption() => new("--min-confidence") { Description = "Keep only quotes with at least this confidence (0 to 1; see the README's reliability table)." };
+
+    /// <summary>The --min-confidence threshold, or null after saying on one line why it is invalid.</summary>
+    internal static double? BindMinConfidence(ParseResult parse, Option<double> option, TextWriter error)
+    {
+        double threshold = parse.GetValue(option);
+        if (threshold is not (>= 0 and <= 1))
+        {
+            error.WriteLine($"engine: --min-confidence must be between 0 and 1 (got {threshold})");
+            return null;
+        }
+
+        return threshold;
+    }
+
+    internal static void WriteText(CliIO io, QuoteResult result)
+    {
+        foreach (Quote q in result.Quotes)
+        {
+            io.Out.WriteLine($"[{q.Kind.ToString().ToLowerInvariant()}] {q.Cue} | {q.Speaker} | {q.SpeakerCanonical}");
+            io.Out.WriteLine("    " + q.Content);
+        }
+
+        foreach (QuoteDiagnostic d in result.Diagnostics)
+        {
+            io.Out.WriteLine($"{d.Code} [{d.Span.Start}..{d.Span.End}) {d.Message}");
+        }
     }
 
     internal static void WriteQuotes(Utf8JsonWriter json, QuoteResult result)

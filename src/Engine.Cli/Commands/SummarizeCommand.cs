@@ -14,7 +14,7 @@ internal static class SummarizeCommand
     {
         var input = new TextInput();
         var summary = new SummaryOptions();
-        var title = new Option<string?>("--title") { Description = "The document's title (used as a feature, never returned)." };
+        var title = TitleOption();
         var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.");
         input.AddTo(command);
         command.Options.Add(title);
@@ -48,7 +48,10 @@ internal static class SummarizeCommand
         return command;
     }
 
-    private static void WriteText(CliIO io, Summary result, bool explain)
+    /// <summary>--title: the document's title for one text (a JSON line gives its own).</summary>
+    internal static Option<string?> TitleOption() => new("--title") { Description = "The document's title (used as a feature, never returned)." };
+
+    internal static void WriteText(CliIO io, Summary result, bool explain)
     {
         foreach (string sentence in result.SentenceTexts)
         {
