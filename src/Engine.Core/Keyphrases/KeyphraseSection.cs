@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using Engine.Analysis;
 using Engine.Lexing;
 using Engine.Sentences;
@@ -15,19 +16,34 @@ internal sealed class KeyphraseSection
     /// <summary>The longest phrase, in words.</summary>
     public const int MaxWords = 3;
 
-    private KeyphraseSection(Candidate[] candidates, Dictionary<StemKey, Candidate> lookup, Dictionary<int, int> weights, Dictionary<(int, int), int> edges)
+    private readonly Candidate[] _candidates;
+    private readonly int _count;
+    private readonly Dictionary<StemKey, int> _lookup;
+
+    private KeyphraseSection(Candidate[] candidates, int count, Dictionary<StemKey, int> lookup, Dictionary<int, int> weights, Dictionary<(int, int), int> edges)
     {
-        Candidates = candidates;
-        Lookup = lookup;
+        _candidates = candidates;
+        _count = count;
+        _lookup = lookup;
         Weights = weights;
         Edges = edges;
     }
 
     /// <summary>The section's candidates in order of first occurrence.</summary>
-    public Candidate[] Candidates { get; }
+    public ReadOnlySpan<Candidate> Candidates => _candidates.AsSpan(0, _count);
 
-    /// <summary>The section's candidates by key.</summary>
-    public Dictionary<StemKey, Candidate> Lookup { get; }
+    /// <summary>The section's candidate of <paramref name="key"/>, if it has one.</summary>
+    public bool TryGet(StemKey key, out Candidate candidate)
+    {
+        if (_lookup.TryGetValue(key, out int index))
+        {
+            candidate = _candidates[index];
+            return true;
+        }
+
+        candidate = default;
+        return false;
+    }
 
     /// <summary>Each content stem's occurrences in the section, by term id (the analysis's term table, which every section of a document shares).</summary>
     public Dictionary<int, int> Weights { get; }
@@ -38,10 +54,11 @@ internal sealed class KeyphraseSection
     /// <summary>Reads the candidates and weights of <paramref name="section"/>.</summary>
     public static KeyphraseSection Analyze(TextAnalysis section, CancellationToken cancellationToken = default)
     {
-        // Sized for the text: about a phrase of each length per content word, half of them new.
-        int capacity = section.Tokens.Length;
-        var candidates = new Dictionary<StemKey, Candidate>(capacity);
-        var order = new List<Candidate>(capacity);
+        // Sized for the text: news runs to about 1.1 candidates per token (a phrase of each length per
+        // content word, most of them new), each a struct in one array, found through its index.
+        int capacity = section.Tokens.Length + section.Tokens.Length / 4;
+        var candidates = new Dictionary<StemKey, int>(capacity);
+        var order = new CandidateList(capacity);
         var weights = new Dictionary<int, int>(capacity / 2);
         var edges = new Dictionary<(int, int), int>(capacity / 2);
         ReadOnlySpan<Token> tokens = section.Tokens;
@@ -79,10 +96,10 @@ internal sealed class KeyphraseSection
             }
         }
 
-        return new KeyphraseSection([.. order], candidates, weights, edges);
+        return new KeyphraseSection(order.Items, order.Count, candidates, weights, edges);
     }
 
-    private static void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> terms, int first, int last, Dictionary<StemKey, Candidate> candidates, List<Candidate> order)
+    private static void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> terms, int first, int last, Dictionary<StemKey, int> candidates, CandidateList order)
     {
         for (int t = first + 1; t <= last; t++)
         {
@@ -98,8 +115,10 @@ internal sealed class KeyphraseSection
         var key = new StemKey(terms[first], first + 1 <= last ? terms[first + 1] : -1, first + 2 <= last ? terms[first + 2] : -1);
         int start = tokens[first].Start;
         int end = tokens[last].End;
-        if (candidates.TryGetValue(key, out Candidate? known))
+        ref int index = ref CollectionsMarshal.GetValueRefOrAddDefault(candidates, key, out bool exists);
+        if (exists)
         {
+            ref Candidate known = ref order.Items[index];
             known.Count++;
             if (end - start < known.Length)
             {
@@ -109,9 +128,28 @@ internal sealed class KeyphraseSection
             return;
         }
 
-        var candidate = new Candidate(key, text) { Start = start, End = end, Count = 1, Index = order.Count };
-        candidates.Add(key, candidate);
-        order.Add(candidate);
+        index = order.Count;
+        order.Add(new Candidate(key, text) { Start = start, End = end, Count = 1, Index = index });
+    }
+
+    /// <summary>A growing array of candidates, mutated in place through their index.</summary>
+    private sealed class CandidateList(int capacity)
+    {
+        public Candidate[] Items { get; private set; } = new Candidate[Math.Max(capacity, 4)];
+
+        public int Count { get; private set; }
+
+        public void Add(Candidate candidate)
+        {
+            if (Count == Items.Length)
+            {
+                Candidate[] larger = new Candidate[Items.Length * 2];
+                Items.CopyTo(larger, 0);
+                Items = larger;
+            }
+
+            Items[Count++] = candidate;
+        }
     }
 
     /// <summary>A candidate's stems as term ids, in order (−1 past its length): the key two forms of one phrase share.</summary>
@@ -143,7 +181,7 @@ internal sealed class KeyphraseSection
     /// A candidate phrase: its stems, its shortest written form (the first of equals, as a range of
     /// the section's text, made a string only if the phrase is chosen) and how often it occurs.
     /// </summary>
-    internal sealed class Candidate(StemKey key, string source)
+    internal struct Candidate(StemKey key, string source)
     {
         public StemKey Key { get; } = key;
 
@@ -151,9 +189,9 @@ internal sealed class KeyphraseSection
 
         public int End { get; set; }
 
-        public int Length => End - Start;
+        public readonly int Length => End - Start;
 
-        public string Text => source[Start..End];
+        public readonly string Text => source[Start..End];
 
         public int Count { get; set; }
 

@@ -21,6 +21,21 @@ internal sealed class KeyphraseTotals
     /// <summary>Makes the counts those of <paramref name="sections"/> (by reference: a reused section is not counted again).</summary>
     public void Update(ReadOnlySpan<KeyphraseSection> sections)
     {
+        if (_included.Count == 0)
+        {
+            // A first count (every fresh analysis): sized once instead of grown through every power of two.
+            int stems = 0;
+            int phrases = 0;
+            foreach (KeyphraseSection section in sections)
+            {
+                stems += section.Weights.Count;
+                phrases += section.Candidates.Length - section.Weights.Count;
+            }
+
+            _stems.EnsureCapacity(stems);
+            _phrases.EnsureCapacity(phrases);
+        }
+
         var now = new HashSet<KeyphraseSection>(sections.Length, ReferenceEqualityComparer.Instance);
         foreach (KeyphraseSection section in sections)
         {
@@ -189,7 +204,7 @@ internal sealed class KeyphraseTotals
     {
         for (int s = 0; s < sections.Length; s++)
         {
-            if (sections[s].Lookup.TryGetValue(key, out KeyphraseSection.Candidate? c))
+            if (sections[s].TryGet(key, out KeyphraseSection.Candidate c))
             {
                 return (s, c.Index);
             }
@@ -204,12 +219,12 @@ internal sealed class KeyphraseTotals
         KeyphraseSection.Candidate? barest = null;
         foreach (KeyphraseSection section in sections)
         {
-            if (section.Lookup.TryGetValue(key, out KeyphraseSection.Candidate? c) && (barest is null || c.Length < barest.Length))
+            if (section.TryGet(key, out KeyphraseSection.Candidate c) && (barest is not { } b || c.Length < b.Length))
             {
                 barest = c;
             }
         }
 
-        return barest!.Text;
+        return barest!.Value.Text;
     }
 }
