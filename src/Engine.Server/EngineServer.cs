@@ -183,7 +183,8 @@ public static class EngineServer
             .ConfigureResource(resource => resource.AddService("engine-server"))
             .WithMetrics(metrics =>
             {
-                metrics.AddMeter(EngineMetrics.MeterName).AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                // System.Runtime: the runtime's own meter (GC, allocated bytes, thread pool, JIT).
+                metrics.AddMeter(EngineMetrics.MeterName, "System.Runtime").AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();
