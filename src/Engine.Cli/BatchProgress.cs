@@ -11,15 +11,15 @@ namespace Engine.Cli;
 /// </summary>
 internal static class BatchProgress
 {
-    public static async Task<JsonLines.Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken)
+    public static async Task<JsonLines.Outcome> RunAsync(Stream input, Stream output, TextWriter error, Func<InputDocument, Utf8JsonWriter, Task> process, int window, CancellationToken cancellationToken)
     {
         long total = input.CanSeek ? input.Length : 0;
         var counting = new CountingStream(input);
         var messages = new StringWriter(CultureInfo.InvariantCulture);
         long done = 0;
-        void Counted(InputDocument document, Utf8JsonWriter json)
+        async Task Counted(InputDocument document, Utf8JsonWriter json)
         {
-            process(document, json);
+            await process(document, json).ConfigureAwait(false);
             Interlocked.Increment(ref done);
         }
 
@@ -32,7 +32,7 @@ internal static class BatchProgress
                 ProgressTask task = context.AddTask("documents", maxValue: Math.Max(1, total));
                 task.IsIndeterminate = total == 0;
                 DateTime started = DateTime.UtcNow;
-                Task<JsonLines.Outcome> run = JsonLines.RunAsync(counting, output, messages, Counted, cancellationToken);
+                Task<JsonLines.Outcome> run = JsonLines.RunAsync(counting, output, messages, Counted, window, cancellationToken);
                 while (!run.IsCompleted)
                 {
                     long count = Interlocked.Read(ref done);

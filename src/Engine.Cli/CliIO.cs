@@ -79,7 +79,11 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
     /// Runs a JSON Lines batch from <paramref name="input"/> ('-' for standard input) to
     /// <paramref name="output"/> (standard output when null). Returns the exit code.
     /// </summary>
-    public async Task<int> RunBatchAsync(string input, string? output, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken)
+    public Task<int> RunBatchAsync(string input, string? output, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken) =>
+        RunBatchAsync(input, output, JsonLines.Synchronous(process), JsonLines.DefaultWindow, cancellationToken);
+
+    /// <summary>As above, with <paramref name="process"/> awaited and at most <paramref name="window"/> documents in flight.</summary>
+    public async Task<int> RunBatchAsync(string input, string? output, Func<InputDocument, Utf8JsonWriter, Task> process, int window, CancellationToken cancellationToken)
     {
         Stream source;
         try
@@ -114,8 +118,8 @@ public sealed class CliIO(TextReader stdin, TextWriter stdout, TextWriter stderr
             await using (target.ConfigureAwait(false))
             {
                 JsonLines.Outcome outcome = ShowsProgress
-                    ? await BatchProgress.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false)
-                    : await JsonLines.RunAsync(source, target, Error, process, cancellationToken).ConfigureAwait(false);
+                    ? await BatchProgress.RunAsync(source, target, Error, process, window, cancellationToken).ConfigureAwait(false)
+                    : await JsonLines.RunAsync(source, target, Error, process, window, cancellationToken).ConfigureAwait(false);
                 return outcome.Failed == 0 && !outcome.Binary ? 0 : EngineCli.InputError;
             }
         }

@@ -23,6 +23,9 @@ public static class JsonLines
     /// <summary>The longest input line accepted (64 MiB); longer lines are reported and skipped.</summary>
     public const long DefaultMaxLineBytes = 64L * 1024 * 1024;
 
+    /// <summary>Documents in flight when the work is done here: a few per core.</summary>
+    public static int DefaultWindow => Environment.ProcessorCount * 4;
+
     /// <summary>How much of the input is looked at to tell a binary file from text.</summary>
     private const int SniffBytes = 8 * 1024;
 
@@ -38,10 +41,17 @@ public static class JsonLines
     /// number, then a closing count. Input that holds NUL bytes in its first 8 KiB is refused as
     /// binary before any output.
     /// </summary>
-    public static async Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
+    public static Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Action<InputDocument, Utf8JsonWriter> process, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes) =>
+        RunAsync(input, output, error, Synchronous(process), DefaultWindow, cancellationToken, maxLineBytes);
+
+    /// <summary>
+    /// As above, with <paramref name="process"/> awaited (a document sent to a server) and at most
+    /// <paramref name="window"/> documents in flight.
+    /// </summary>
+    public static async Task<Outcome> RunAsync(Stream input, Stream output, TextWriter error, Func<InputDocument, Utf8JsonWriter, Task> process, int window, CancellationToken cancellationToken = default, long maxLineBytes = DefaultMaxLineBytes)
     {
         long started = Stopwatch.GetTimestamp();
-        var lines = new LineReader(input, process, maxLineBytes, cancellationToken);
+        var lines = new LineReader(input, process, window, maxLineBytes, cancellationToken);
         Task producer = lines.ProduceAsync();
         long succeeded = 0;
         long failed = 0;
@@ -76,10 +86,10 @@ public static class JsonLines
     /// Reads the input's lines and queues each one's answer, in input order, at most a few per core
     /// ahead of the writer (the queue is bounded, so a slow writer stops the reader).
     /// </summary>
-    private sealed class LineReader(Stream input, Action<InputDocument, Utf8JsonWriter> process, long maxLineBytes, CancellationToken cancellationToken)
+    private sealed class LineReader(Stream input, Func<InputDocument, Utf8JsonWriter, Task> process, int window, long maxLineBytes, CancellationToken cancellationToken)
     {
         private readonly Channel<Task<Answer>> _pending =
-            Channel.CreateBounded<Task<Answer>>(new BoundedChannelOptions(Environment.ProcessorCount * 4) { SingleReader = true, SingleWriter = true });
+            Channel.CreateBounded<Task<Answer>>(new BoundedChannelOptions(Math.Max(1, window)) { SingleReader = true, SingleWriter = true });
 
         private readonly PipeReader _reader = PipeReader.Create(input, new StreamPipeReaderOptions(bufferSize: 1 << 16));
         private readonly long _maxLineBytes = maxLineBytes;
@@ -189,20 +199,26 @@ public static class JsonLines
             InputDocument? doc = Parse(line, number, out string? id, out string? problem);
             Task<Answer> work = doc is null
                 ? Task.FromResult(Error(number, id, problem!))
-                : Task.Run(() => Render(doc, process), _cancellationToken);
+                : Task.Run(() => RenderAsync(doc, process), _cancellationToken);
             await _pending.Writer.WriteAsync(work, _cancellationToken).ConfigureAwait(false);
         }
     }
 
-    private static Answer Render(InputDocument doc, Action<InputDocument, Utf8JsonWriter> process)
+    /// <summary>A synchronous step as an awaitable one (what it throws comes out of the call itself).</summary>
+    public static Func<InputDocument, Utf8JsonWriter, Task> Synchronous(Action<InputDocument, Utf8JsonWriter> process) => (doc, json) =>
+    {
+        process(doc, json);
+        return Task.CompletedTask;
+    };
+
+    private static async Task<Answer> RenderAsync(InputDocument doc, Func<InputDocument, Utf8JsonWriter, Task> process)
     {
         var buffer = new ArrayBufferWriter<byte>(Math.Max(256, doc.Text.Length));
         try
         {
-            using (var json = new Utf8JsonWriter(buffer, CliIO.JsonOptions))
-            {
-                process(doc, json);
-            }
+            using var json = new Utf8JsonWriter(buffer, CliIO.JsonOptions);
+            await process(doc, json).ConfigureAwait(false);
+            await json.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {

@@ -20,6 +20,7 @@ internal static class AnalyzeCommand
         var minConfidence = QuotesCommand.MinConfidenceOption();
         var command = new Command("analyze", "Summarize a text and find its quotes in one pass: the fields of summarize and of quotes in one result.");
         input.AddTo(command);
+        command.Options.Add(input.Server);
         command.Options.Add(title);
         foreach (Option o in summary.All)
         {
@@ -34,6 +35,22 @@ internal static class AnalyzeCommand
                 || QuotesCommand.BindMinConfidence(parse, minConfidence, io.Error) is not { } threshold)
             {
                 return Task.FromResult(EngineCli.InputError);
+            }
+
+            if (parse.GetValue(input.Server) is { } servers)
+            {
+                SummaryOptions.Wire wire = summary.ForServer(parse);
+                return input.RunOnServersAsync(
+                    parse,
+                    io,
+                    servers,
+                    doc => WireFields.Request(doc, wire, threshold),
+                    (json, r) =>
+                    {
+                        WireFields.WriteSummary(json, r, wire.Explain);
+                        WireFields.WriteQuotes(json, r);
+                    },
+                    cancellationToken);
             }
 
             return input.RunAsync(

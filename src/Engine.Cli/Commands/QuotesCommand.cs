@@ -13,12 +13,18 @@ internal static class QuotesCommand
         var minConfidence = MinConfidenceOption();
         var command = new Command("quotes", "Find every quote with its speaker, cue and spans (UTF-16 offsets, end exclusive).");
         input.AddTo(command);
+        command.Options.Add(input.Server);
         command.Options.Add(minConfidence);
         command.SetAction((parse, cancellationToken) =>
         {
             if (!input.Agrees(parse, io.Error) || BindMinConfidence(parse, minConfidence, io.Error) is not { } threshold)
             {
                 return Task.FromResult(EngineCli.InputError);
+            }
+
+            if (parse.GetValue(input.Server) is { } servers)
+            {
+                return input.RunOnServersAsync(parse, io, servers, doc => WireFields.Request(doc, summary: null, threshold), WireFields.WriteQuotes, cancellationToken);
             }
 
             return input.RunAsync(

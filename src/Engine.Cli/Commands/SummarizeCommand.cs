@@ -17,6 +17,7 @@ internal static class SummarizeCommand
         var title = TitleOption();
         var command = new Command("summarize", "Pick the sentences that summarize a text, verbatim and in document order.");
         input.AddTo(command);
+        command.Options.Add(input.Server);
         command.Options.Add(title);
         foreach (Option o in summary.All)
         {
@@ -34,6 +35,12 @@ internal static class SummarizeCommand
             if (options is null)
             {
                 return Task.FromResult(EngineCli.InputError);
+            }
+
+            if (parse.GetValue(input.Server) is { } servers)
+            {
+                SummaryOptions.Wire wire = summary.ForServer(parse);
+                return input.RunOnServersAsync(parse, io, servers, doc => WireFields.Request(doc, wire, minConfidence: null), (json, r) => WireFields.WriteSummary(json, r, wire.Explain), cancellationToken);
             }
 
             return input.RunAsync(

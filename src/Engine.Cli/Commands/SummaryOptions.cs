@@ -53,6 +53,32 @@ internal sealed class SummaryOptions
         };
     }
 
+    /// <summary>What <see cref="Bind"/> accepted, as a server request takes it (call after <see cref="Bind"/> succeeded).</summary>
+    public Wire ForServer(ParseResult parse) => new(parse.GetValue(Sentences), parse.GetValue(Ratio), parse.GetValue(Words), parse.GetValue(Algorithm)!, parse.GetValue(Explain));
+
+    /// <summary>The budget, algorithm and explain flag of a <see cref="Grpc.V1.SummarizeRequest"/>.</summary>
+    internal sealed record Wire(int? Sentences, double? Ratio, int? Words, string Algorithm, bool Explain)
+    {
+        public void ApplyTo(Grpc.V1.SummarizeRequest request)
+        {
+            if (Sentences is { } s)
+            {
+                request.MaxSentences = s;
+            }
+            else if (Ratio is { } r)
+            {
+                request.Ratio = r;
+            }
+            else if (Words is { } w)
+            {
+                request.MaxWords = w;
+            }
+
+            request.Algorithm = Enum.Parse<Grpc.V1.Algorithm>(Algorithm, ignoreCase: true);
+            request.Explain = Explain;
+        }
+    }
+
     /// <summary>A budget problem in the command line's terms.</summary>
     private static string Describe(EngineException e) => e.Problem switch
     {
