@@ -21,11 +21,12 @@ stats="$out/findings/default/fuzzer_stats"
 if [ ! -f "$stats" ]; then tail -20 "$out/afl.log"; exit 1; fi
 grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_hangs)' "$stats"
 mkdir -p "crashes/$target"
-for f in "$out/findings/default/crashes"/id:*; do [ -e "$f" ] && cp "$f" "crashes/$target/$(basename "$f" | tr ':,' '__')"; done
+run=$(date -u +%Y%m%d%H%M%S) # names of this run's inputs never replace an earlier run's
+for f in "$out/findings/default/crashes"/id:*; do [ -e "$f" ] && cp "$f" "crashes/$target/$run-$(basename "$f" | tr ':,' '__')"; done
 # Keep the inputs AFL++ found to reach new code (the smallest: 100, 40 for the session), so the replay stays fast.
 keep=100; [ "$target" = session ] && keep=40
 find "$out/findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -8k -printf '%s %p\n' | sort -n | head -"$keep" | while read -r _ f; do
-  cp "$f" "corpus/$target/afl-$(basename "$f" | cut -d, -f1 | tr ':' '_')"
+  cp "$f" "corpus/$target/afl-$run-$(basename "$f" | cut -d, -f1 | tr ':' '_')"
 done
 crashes=$(grep -E '^saved_crashes' "$stats" | awk '{print $3}')
 echo "crashes: $crashes (copied to crashes/$target); corpus: $(ls "corpus/$target" | wc -l) inputs"
