@@ -19,11 +19,13 @@ internal sealed class RemoteEngine : IDisposable
     private const int MaxAttempts = 6;
 
     private readonly GrpcChannel _channel;
+    private readonly ServiceProvider? _services;
     private readonly Summarizer.SummarizerClient _client;
 
-    private RemoteEngine(GrpcChannel channel, int servers)
+    private RemoteEngine(GrpcChannel channel, int servers, ServiceProvider? services = null)
     {
         _channel = channel;
+        _services = services;
         _client = new Summarizer.SummarizerClient(channel);
         Window = 8 * servers;
     }
@@ -59,10 +61,11 @@ internal sealed class RemoteEngine : IDisposable
             return null;
         }
 
-        var services = new ServiceCollection();
-        services.AddSingleton<ResolverFactory>(new StaticResolverFactory(_ => [.. addresses.Select(a => new BalancerAddress(a.Host, a.Port))]));
+        ServiceProvider services = new ServiceCollection()
+            .AddSingleton<ResolverFactory>(new StaticResolverFactory(_ => [.. addresses.Select(a => new BalancerAddress(a.Host, a.Port))]))
+            .BuildServiceProvider();
         ChannelCredentials credentials = addresses[0].Scheme == "https" ? ChannelCredentials.SecureSsl : ChannelCredentials.Insecure;
-        return new RemoteEngine(GrpcChannel.ForAddress("static:///engine", Options(credentials, services.BuildServiceProvider())), addresses.Count);
+        return new RemoteEngine(GrpcChannel.ForAddress("static:///engine", Options(credentials, services)), addresses.Count, services);
     }
 
     private static GrpcChannelOptions Options(ChannelCredentials credentials, IServiceProvider? services) => new()
@@ -96,5 +99,9 @@ internal sealed class RemoteEngine : IDisposable
         }
     }
 
-    public void Dispose() => _channel.Dispose();
+    public void Dispose()
+    {
+        _channel.Dispose();
+        _services?.Dispose();
+    }
 }
