@@ -104,6 +104,7 @@ public static class EngineServer
         builder.Services.AddSingleton<RpcHandler>();
         builder.Services.AddSingleton<Requests>();
         builder.Services.AddSingleton<DocumentStore>();
+        UseCluster(builder, config);
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
@@ -144,6 +145,31 @@ public static class EngineServer
         app.UseDefaultFiles();
         app.UseStaticFiles();
         return app;
+    }
+
+    /// <summary>
+    /// Co-hosts an Orleans silo, which holds the editing sessions (<see cref="Cluster.DocumentGrain"/>).
+    /// With no cluster settings it is a cluster of one: localhost clustering on ports this process
+    /// picks (Engine:Cluster:SiloPort and GatewayPort fix them) and in-memory storage.
+    /// </summary>
+    private static void UseCluster(WebApplicationBuilder builder, IConfiguration config)
+    {
+        int siloPort = config.GetValue("Engine:Cluster:SiloPort", 0) is > 0 and var s ? s : FreePort();
+        int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : FreePort();
+        string clusterId = config["Engine:Cluster:ClusterId"] ?? "engine-" + Guid.NewGuid().ToString("N");
+        builder.UseOrleans(silo =>
+        {
+            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "engine", clusterId: clusterId);
+            silo.AddMemoryGrainStorage(Cluster.DocumentGrain.Storage);
+        });
+    }
+
+    /// <summary>A TCP port free on loopback now.</summary>
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     /// <summary>

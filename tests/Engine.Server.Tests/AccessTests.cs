@@ -9,6 +9,7 @@ using Grpc.Core;
 namespace Engine.Server.Tests;
 
 /// <summary>Who may call the server and reach which documents, and the settings it refuses to start with.</summary>
+[Collection(nameof(ServerCollection))] // its servers analyse too: not beside tests that count the shared pools
 public class AccessTests
 {
     private const string AliceKey = "alice-key-4f1c9a";

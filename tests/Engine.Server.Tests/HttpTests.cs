@@ -7,6 +7,7 @@ using Engine.Tests.Infrastructure;
 namespace Engine.Server.Tests;
 
 /// <summary>JSON over HTTP/1.1 (gRPC JSON transcoding) on its own endpoint, as curl sends it.</summary>
+[Collection(nameof(ServerCollection))] // its servers analyse too: not beside tests that count the shared pools
 public sealed class HttpTests : IAsyncLifetime
 {
     private OneOffServer _server = null!;

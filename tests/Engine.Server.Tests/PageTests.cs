@@ -9,6 +9,7 @@ namespace Engine.Server.Tests;
 /// /usr/bin/chromium; .ci/run installs it) driven by Playwright.
 /// </summary>
 [Trait("Category", "Browser")]
+[Collection(nameof(ServerCollection))] // its servers analyse too: not beside tests that count the shared pools
 public sealed class PageTests(ITestOutputHelper output) : IAsyncLifetime
 {
     private OneOffServer _server = null!;

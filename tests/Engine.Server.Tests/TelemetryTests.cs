@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 namespace Engine.Server.Tests;
 
 /// <summary>OpenTelemetry: OTLP export to a collector stand-in, and Prometheus scraping.</summary>
+[Collection(nameof(ServerCollection))] // its servers analyse too: not beside tests that count the shared pools
 public sealed class TelemetryTests
 {
     [Fact]

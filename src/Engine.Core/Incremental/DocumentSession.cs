@@ -32,12 +32,12 @@ public sealed class DocumentSession : IDisposable
     private int[] _starts;
     private bool _disposed;
 
-    private DocumentSession(string text, SummarizerOptions options, DocumentParts parts, CancellationToken cancellationToken)
+    private DocumentSession(string text, long version, SummarizerOptions options, DocumentParts parts, CancellationToken cancellationToken)
     {
         _analyses = DocumentResult.Analyses(options, parts);
         _source = SourceText.From(text);
         (_sections, _starts) = Analyze(text, cancellationToken);
-        Version = 1;
+        Version = version;
         Current = Place(_source, _sections, _starts);
     }
 
@@ -85,7 +85,18 @@ public sealed class DocumentSession : IDisposable
     public static DocumentSession Open(string text, SummarizerOptions? options = null, DocumentParts parts = DocumentParts.All, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(text);
-        return new DocumentSession(text, options ?? SummarizerOptions.Default, parts, cancellationToken);
+        return new DocumentSession(text, 1, options ?? SummarizerOptions.Default, parts, cancellationToken);
+    }
+
+    /// <summary>
+    /// Opens a document that continues at <paramref name="version"/> (a session restored from storage
+    /// on another machine): the same analysis as <see cref="Open"/>, numbered as the version it was.
+    /// </summary>
+    public static DocumentSession Resume(string text, long version, SummarizerOptions? options = null, DocumentParts parts = DocumentParts.All, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        ArgumentOutOfRangeException.ThrowIfLessThan(version, 1);
+        return new DocumentSession(text, version, options ?? SummarizerOptions.Default, parts, cancellationToken);
     }
 
     /// <summary>

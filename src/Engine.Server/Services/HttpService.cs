@@ -9,10 +9,10 @@ namespace Engine.Server.Services;
 /// The JSON routes of http.proto (gRPC JSON transcoding): each is the gRPC method of the same
 /// name, with its validation, limits, authentication and errors.
 /// </summary>
-internal sealed class HttpService(Requests requests, RpcHandler handler, DocumentStore store, IOptions<EngineServerOptions> options) : Http.HttpBase
+internal sealed class HttpService(Requests requests, RpcHandler handler, IGrainFactory grains, IOptions<EngineServerOptions> options) : Http.HttpBase
 {
     private readonly SummarizerService _summarizer = new(requests, handler, options);
-    private readonly DocumentsService _documents = new(store, requests, handler, options);
+    private readonly DocumentsService _documents = new(grains, requests, handler);
 
     public override Task<SummarizeResponse> Summarize(SummarizeRequest request, ServerCallContext context) => _summarizer.Summarize(request, context);
 
