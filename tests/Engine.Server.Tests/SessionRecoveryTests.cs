@@ -1,0 +1,59 @@
+using Engine.Grpc.V1;
+using Engine.Server.Internal;
+using Engine.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
+using static Engine.Server.Tests.EditCalls;
+
+namespace Engine.Server.Tests;
+
+/// <summary>
+/// A session's accepted versions are stored before they are answered, so a server that loses the
+/// live session (as when the silo holding it is gone) continues it from storage at the same version.
+/// </summary>
+[Collection(ServerCollection.Name)]
+public class SessionRecoveryTests
+{
+    [Theory]
+    [InlineData(UpdateMode.Full)]
+    [InlineData(UpdateMode.Delta)]
+    public async Task Change_AfterTheLiveSessionIsLost_ContinuesFromStorageAtItsVersion(UpdateMode mode)
+    {
+        await using OneOffServer server = await OneOffServer.StartAsync([]);
+        string id = "recovered";
+        string seed = TestData.Seed;
+        var options = new DocumentOptions { MaxSentences = 3, UpdateMode = mode };
+        using var call = server.Documents.Edit();
+        await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = id, Text = seed, Options = options } });
+        int at = seed.IndexOf("2500", StringComparison.Ordinal);
+        await SendAsync(call, Change(id, 1, new TextEdit { Start = at, End = at + 4, NewText = "3000" }));
+
+        // Lost as a failed server loses it: the grain's activation and the live session are gone.
+        await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        Assert.True(server.Services.GetRequiredService<DocumentStore>().Remove(new DocumentKey(BearerKeys.Anonymous, id), "lost"));
+
+        string added = "\nوقال الوزير إن المفاوضات ستستمر.";
+        string edited = seed.Replace("2500", "3000", StringComparison.Ordinal);
+        DocumentUpdate after = await SendAsync(call, Change(id, 2, new TextEdit { Start = edited.Length, End = edited.Length, NewText = added }));
+
+        Assert.Equal(3, after.Version);
+        Assert.NotNull(after.Result); // the new activation holds no last result to diff against, so the whole result comes
+        SummarizeResponse fresh = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = edited + added, MaxSentences = 3 });
+        Assert.Equal(fresh.Sentences.Select(s => (s.Start, s.End, s.Text)), after.Result.Sentences.Select(s => (s.Start, s.End, s.Text)));
+        Assert.Equal(fresh.Quotes.Select(q => (q.ContentStart, q.Speaker)), after.Result.Quotes.Select(q => (q.ContentStart, q.Speaker)));
+        Assert.Contains(after.Result.Quotes, q => q.Content.Contains("المفاوضات", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Change_AfterEviction_IsNotFoundEvenThoughTheVersionWasStored()
+    {
+        await using OneOffServer server = await OneOffServer.StartAsync([]);
+        using var call = server.Documents.Edit();
+        await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = "evicted", Text = TestData.Seed } });
+
+        // Evicted while its activation lives on: the store drops it, and it stays dropped.
+        Assert.True(server.Services.GetRequiredService<DocumentStore>().Remove(new DocumentKey(BearerKeys.Anonymous, "evicted"), "over the document limit"));
+        global::Grpc.Core.RpcException e = await RejectedAsync(call, Change("evicted", 1, new TextEdit { Start = 0, End = 0, NewText = "x" }));
+
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, e.StatusCode);
+    }
+}
