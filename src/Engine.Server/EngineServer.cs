@@ -104,7 +104,7 @@ public static class EngineServer
         builder.Services.AddSingleton<RpcHandler>();
         builder.Services.AddSingleton<Requests>();
         builder.Services.AddSingleton<DocumentStore>();
-        UseCluster(builder, config);
+        UseCluster(builder, config, limits);
         configure?.Invoke(builder);
 
         WebApplication app = builder.Build();
@@ -152,7 +152,7 @@ public static class EngineServer
     /// With no cluster settings it is a cluster of one: localhost clustering on ports this process
     /// picks (Engine:Cluster:SiloPort and GatewayPort fix them) and in-memory storage.
     /// </summary>
-    private static void UseCluster(WebApplicationBuilder builder, IConfiguration config)
+    private static void UseCluster(WebApplicationBuilder builder, IConfiguration config, EngineServerOptions limits)
     {
         int siloPort = config.GetValue("Engine:Cluster:SiloPort", 0) is > 0 and var s ? s : FreePort();
         int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : FreePort();
@@ -161,6 +161,11 @@ public static class EngineServer
         {
             silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "engine", clusterId: clusterId);
             silo.AddMemoryGrainStorage(Cluster.DocumentGrain.Storage);
+
+            // A session's activation lives at least as long as the store may keep its document, so
+            // that an idle document is forgotten by the activation that held it (DocumentGrain).
+            silo.Configure<Orleans.Configuration.GrainCollectionOptions>(collection =>
+                collection.CollectionAge = limits.DocumentIdleTimeout + TimeSpan.FromMinutes(1));
         });
     }
 

@@ -44,6 +44,21 @@ public class SessionRecoveryTests
     }
 
     [Fact]
+    public async Task Change_AfterEvictionAndCollection_IsNotFound_TheStoredVersionForgotten()
+    {
+        await using OneOffServer server = await OneOffServer.StartAsync([]);
+        using var call = server.Documents.Edit();
+        await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = "idle", Text = TestData.Seed } });
+
+        // Evicted (idle), then its activation collected: the activation that held it forgets its stored version.
+        Assert.True(server.Services.GetRequiredService<DocumentStore>().Remove(new DocumentKey(BearerKeys.Anonymous, "idle"), "idle"));
+        await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        global::Grpc.Core.RpcException e = await RejectedAsync(call, Change("idle", 1, new TextEdit { Start = 0, End = 0, NewText = "x" }));
+
+        Assert.Equal(global::Grpc.Core.StatusCode.NotFound, e.StatusCode);
+    }
+
+    [Fact]
     public async Task Change_AfterEviction_IsNotFoundEvenThoughTheVersionWasStored()
     {
         await using OneOffServer server = await OneOffServer.StartAsync([]);

@@ -36,6 +36,23 @@ internal sealed class DocumentGrain(
 
     private DocumentKey Key => DocumentGrainKey.Parse(this.GetPrimaryKeyString());
 
+    /// <summary>
+    /// Collected when idle (activations outlive the store's idle timeout): if the store has let the
+    /// document go meanwhile (evicted or idle), its stored state goes too, so it neither comes back
+    /// nor stays in storage. Any other deactivation (a silo stopping) keeps the state for the silo
+    /// that takes the document over.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle && _held is not null
+            && !(store.TryGet(Key, out StoredDocument live) && ReferenceEquals(live, _held)) && state.State.Text is not null)
+        {
+            await state.ClearStateAsync(cancellationToken);
+        }
+
+        await base.OnDeactivateAsync(reason, cancellationToken);
+    }
+
     public async Task<EditOutcome> Edit(byte[] request, CancellationToken cancellationToken)
     {
         try
