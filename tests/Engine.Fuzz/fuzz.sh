@@ -23,9 +23,10 @@ grep -E '^(run_time|execs_done|execs_per_sec|corpus_count|saved_crashes|saved_ha
 mkdir -p "crashes/$target"
 run=$(date -u +%Y%m%d%H%M%S) # names of this run's inputs never replace an earlier run's
 for f in "$out/findings/default/crashes"/id:*; do [ -e "$f" ] && cp "$f" "crashes/$target/$run-$(basename "$f" | tr ':,' '__')"; done
-# Keep the inputs AFL++ found to reach new code (the smallest: 100, 40 for the session), so the replay stays fast.
+# Keep the inputs AFL++ found to reach new code (the smallest: 100, 40 for the session), so the replay
+# stays fast (awk, not head, takes them: it reads to the end, so sort never dies of a closed pipe).
 keep=100; [ "$target" = session ] && keep=40
-find "$out/findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -8k -printf '%s %p\n' | sort -n | head -"$keep" | while read -r _ f; do
+find "$out/findings/default/queue" -maxdepth 1 -type f -name 'id:*' -size -8k -printf '%s %p\n' | sort -n | awk -v keep="$keep" 'NR <= keep' | while read -r _ f; do
   cp "$f" "corpus/$target/afl-$run-$(basename "$f" | cut -d, -f1 | tr ':' '_')"
 done
 crashes=$(grep -E '^saved_crashes' "$stats" | awk '{print $3}')
