@@ -69,44 +69,11 @@ internal static class QuotesCommand
         }
     }
 
-    internal static void WriteQuotes(Utf8JsonWriter json, QuoteResult result)
-    {
-        json.WriteStartArray("quotes");
-        foreach (Quote q in result.Quotes)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", q.Kind.ToString().ToLowerInvariant());
-            json.WriteString("content", q.Content);
-            json.WriteString("speaker", q.Speaker);
-            json.WriteString("speaker_name", q.SpeakerName);
-            json.WriteString("speaker_canonical", q.SpeakerCanonical);
-            json.WriteString("cue", q.Cue);
-            WriteSpan(json, "content", q.ContentSpan);
-            WriteSpan(json, "speaker", q.SpeakerSpan);
-            WriteSpan(json, "cue", q.CueSpan);
-            json.WriteNumber("confidence", Math.Round(q.Confidence, 3));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("diagnostics");
-        foreach (QuoteDiagnostic d in result.Diagnostics)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", d.Code);
-            json.WriteString("message", d.Message);
-            WriteSpan(json, string.Empty, d.Span);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    /// <summary>A span as the proto names it: <c>{name}_start</c> and <c>{name}_end</c> (UTF-16, end exclusive), −1 for none.</summary>
-    private static void WriteSpan(Utf8JsonWriter json, string name, TextSpan span)
-    {
-        string prefix = name.Length == 0 ? string.Empty : name + "_";
-        json.WriteNumber(prefix + "start", span.IsEmpty ? -1 : span.Start);
-        json.WriteNumber(prefix + "end", span.IsEmpty ? -1 : span.End);
-    }
+    /// <summary>Quotes and diagnostics in the commands' JSON (<see cref="JsonFields.WriteQuotes"/>).</summary>
+    internal static void WriteQuotes(Utf8JsonWriter json, QuoteResult result) => JsonFields.WriteQuotes(
+        json,
+        result.Quotes.Select(q => new JsonFields.Quote(
+            q.Kind.ToString().ToLowerInvariant(), q.Content, q.Speaker, q.SpeakerName, q.SpeakerCanonical, q.Cue,
+            q.ContentSpan.Start, q.ContentSpan.End, q.SpeakerSpan.Start, q.SpeakerSpan.End, q.CueSpan.Start, q.CueSpan.End, q.Confidence)),
+        result.Diagnostics.Select(d => new JsonFields.Diagnostic(d.Code, d.Message, d.Span.Start, d.Span.End)));
 }

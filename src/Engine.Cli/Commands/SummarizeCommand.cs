@@ -78,53 +78,11 @@ internal static class SummarizeCommand
         }
     }
 
-    /// <summary>
-    /// A summary as the proto's SummarizeResponse maps to JSON (field names as in the proto):
-    /// <c>sentences</c> (each with index, start, end, text, score and features),
-    /// <c>all_sentences</c> when explaining, and <c>stats</c> (document and summary words).
-    /// </summary>
+    /// <summary>A summary in the commands' JSON (<see cref="JsonFields.WriteSummary"/>).</summary>
     internal static void WriteSummary(Utf8JsonWriter json, Summary s, bool explain)
     {
-        json.WriteStartArray("sentences");
-        foreach (ScoredSentence sentence in s.Sentences)
-        {
-            WriteScored(json, s, sentence);
-        }
-
-        json.WriteEndArray();
-        if (explain)
-        {
-            json.WriteStartArray("all_sentences");
-            foreach (ScoredSentence sentence in s.AllSentences)
-            {
-                WriteScored(json, s, sentence);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteStartObject("stats");
-        json.WriteNumber("document_words", s.DocumentWords);
-        json.WriteNumber("summary_words", s.SummaryWords);
-        json.WriteEndObject();
-    }
-
-    private static void WriteScored(Utf8JsonWriter json, Summary summary, ScoredSentence s)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("index", s.Index);
-        json.WriteNumber("start", s.Start);
-        json.WriteNumber("end", s.End);
-        json.WriteString("text", summary.TextOf(s));
-        json.WriteNumber("score", Math.Round(s.Score, 6));
-        json.WriteStartObject("features");
-        json.WriteNumber("centrality", Math.Round(s.Features.Centrality, 6));
-        json.WriteNumber("position", Math.Round(s.Features.Position, 6));
-        json.WriteNumber("title_overlap", Math.Round(s.Features.TitleOverlap, 6));
-        json.WriteNumber("length", Math.Round(s.Features.Length, 6));
-        json.WriteNumber("redundancy", Math.Round(s.Features.Redundancy, 6));
-        json.WriteNumber("paragraph_start", s.Features.ParagraphStart);
-        json.WriteEndObject();
-        json.WriteEndObject();
+        JsonFields.Sentence Fields(ScoredSentence x) =>
+            new(x.Index, x.Start, x.End, s.TextOf(x), x.Score, x.Features.Centrality, x.Features.Position, x.Features.TitleOverlap, x.Features.Length, x.Features.Redundancy, x.Features.ParagraphStart);
+        JsonFields.WriteSummary(json, s.Sentences.Select(Fields), explain ? s.AllSentences.Select(Fields) : null, s.DocumentWords, s.SummaryWords);
     }
 }

@@ -4,8 +4,8 @@ using V1 = Engine.Grpc.V1;
 namespace Engine.Cli.Commands;
 
 /// <summary>
-/// A server's answer written as the commands write what they compute here, field for field (the same
-/// names, rounding and −1 for an empty span), so a batch sent to servers gives the same lines.
+/// A batch sent to servers: the request for each document, and its answer handed to the same JSON
+/// writer (<see cref="JsonFields"/>) as what the commands compute here, so it gives the same lines.
 /// </summary>
 internal static class WireFields
 {
@@ -36,95 +36,27 @@ internal static class WireFields
     /// <summary>As <see cref="SummarizeCommand.WriteSummary"/>.</summary>
     public static void WriteSummary(Utf8JsonWriter json, V1.SummarizeResponse response, bool explain)
     {
-        json.WriteStartArray("sentences");
-        foreach (V1.Sentence sentence in response.Sentences)
+        static JsonFields.Sentence Fields(V1.Sentence s)
         {
-            WriteSentence(json, sentence);
+            V1.SentenceFeatures f = s.Features ?? new V1.SentenceFeatures();
+            return new(s.Index, s.Start, s.End, s.Text, s.Score, f.Centrality, f.Position, f.TitleOverlap, f.Length, f.Redundancy, f.ParagraphStart);
         }
 
-        json.WriteEndArray();
-        if (explain)
-        {
-            json.WriteStartArray("all_sentences");
-            foreach (V1.Sentence sentence in response.AllSentences)
-            {
-                WriteSentence(json, sentence);
-            }
-
-            json.WriteEndArray();
-        }
-
-        json.WriteStartObject("stats");
-        json.WriteNumber("document_words", response.Stats.DocumentWords);
-        json.WriteNumber("summary_words", response.Stats.SummaryWords);
-        json.WriteEndObject();
+        JsonFields.WriteSummary(json, response.Sentences.Select(Fields), explain ? response.AllSentences.Select(Fields) : null, response.Stats.DocumentWords, response.Stats.SummaryWords);
     }
 
     /// <summary>As <see cref="QuotesCommand.WriteQuotes"/>.</summary>
-    public static void WriteQuotes(Utf8JsonWriter json, V1.SummarizeResponse response)
-    {
-        json.WriteStartArray("quotes");
-        foreach (V1.Quote q in response.Quotes)
-        {
-            json.WriteStartObject();
-            json.WriteString("kind", q.Kind switch
+    public static void WriteQuotes(Utf8JsonWriter json, V1.SummarizeResponse response) => JsonFields.WriteQuotes(
+        json,
+        response.Quotes.Select(q => new JsonFields.Quote(
+            q.Kind switch
             {
                 V1.QuoteKind.Direct => "direct",
                 V1.QuoteKind.Indirect => "indirect",
                 V1.QuoteKind.Mixed => "mixed",
                 _ => "unspecified",
-            });
-            json.WriteString("content", q.Content);
-            json.WriteString("speaker", q.Speaker);
-            json.WriteString("speaker_name", q.SpeakerName);
-            json.WriteString("speaker_canonical", q.SpeakerCanonical);
-            json.WriteString("cue", q.Cue);
-            WriteSpan(json, "content_", q.ContentStart, q.ContentEnd);
-            WriteSpan(json, "speaker_", q.SpeakerStart, q.SpeakerEnd);
-            WriteSpan(json, "cue_", q.CueStart, q.CueEnd);
-            json.WriteNumber("confidence", Math.Round(q.Confidence, 3));
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-        json.WriteStartArray("diagnostics");
-        foreach (V1.Diagnostic d in response.Diagnostics)
-        {
-            json.WriteStartObject();
-            json.WriteString("code", d.Code);
-            json.WriteString("message", d.Message);
-            WriteSpan(json, string.Empty, d.Start, d.End);
-            json.WriteEndObject();
-        }
-
-        json.WriteEndArray();
-    }
-
-    private static void WriteSentence(Utf8JsonWriter json, V1.Sentence s)
-    {
-        json.WriteStartObject();
-        json.WriteNumber("index", s.Index);
-        json.WriteNumber("start", s.Start);
-        json.WriteNumber("end", s.End);
-        json.WriteString("text", s.Text);
-        json.WriteNumber("score", Math.Round(s.Score, 6));
-        json.WriteStartObject("features");
-        V1.SentenceFeatures f = s.Features ?? new V1.SentenceFeatures();
-        json.WriteNumber("centrality", Math.Round(f.Centrality, 6));
-        json.WriteNumber("position", Math.Round(f.Position, 6));
-        json.WriteNumber("title_overlap", Math.Round(f.TitleOverlap, 6));
-        json.WriteNumber("length", Math.Round(f.Length, 6));
-        json.WriteNumber("redundancy", Math.Round(f.Redundancy, 6));
-        json.WriteNumber("paragraph_start", f.ParagraphStart);
-        json.WriteEndObject();
-        json.WriteEndObject();
-    }
-
-    /// <summary>A span as the commands write one: −1 for both ends when it is empty.</summary>
-    private static void WriteSpan(Utf8JsonWriter json, string prefix, long start, long end)
-    {
-        bool empty = start == end;
-        json.WriteNumber(prefix + "start", empty ? -1 : start);
-        json.WriteNumber(prefix + "end", empty ? -1 : end);
-    }
+            },
+            q.Content, q.Speaker, q.SpeakerName, q.SpeakerCanonical, q.Cue,
+            q.ContentStart, q.ContentEnd, q.SpeakerStart, q.SpeakerEnd, q.CueStart, q.CueEnd, q.Confidence)),
+        response.Diagnostics.Select(d => new JsonFields.Diagnostic(d.Code, d.Message, d.Start, d.End)));
 }
