@@ -150,17 +150,74 @@ public static class EngineServer
     /// <summary>
     /// Co-hosts an Orleans silo, which holds the editing sessions (<see cref="Cluster.DocumentGrain"/>).
     /// With no cluster settings it is a cluster of one: localhost clustering on ports this process
-    /// picks (Engine:Cluster:SiloPort and GatewayPort fix them) and in-memory storage.
+    /// picks (Engine:Cluster:SiloPort and GatewayPort fix them) and in-memory storage. With
+    /// Engine:Cluster:Redis every server given the same Redis (and cluster id) joins one cluster:
+    /// Redis holds the membership table and each session's last accepted version, so a session
+    /// outlives the server that held it.
     /// </summary>
     private static void UseCluster(WebApplicationBuilder builder, IConfiguration config, EngineServerOptions limits)
     {
         int siloPort = config.GetValue("Engine:Cluster:SiloPort", 0) is > 0 and var s ? s : FreePort();
         int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : FreePort();
-        string clusterId = config["Engine:Cluster:ClusterId"] ?? "engine-" + Guid.NewGuid().ToString("N");
+        string? redis = config["Engine:Cluster:Redis"] is { Length: > 0 } r ? r : null;
+        string clusterId = config["Engine:Cluster:ClusterId"] ?? (redis is null ? "engine-" + Guid.NewGuid().ToString("N") : "engine");
+        StackExchange.Redis.ConfigurationOptions? redisOptions = null;
+        if (redis is not null)
+        {
+            try
+            {
+                redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineConfigurationException($"Engine:Cluster:Redis is not a Redis connection string ({e.Message}).");
+            }
+        }
+
+        IPAddress? address = null;
+        if (config["Engine:Cluster:Address"] is { Length: > 0 } a && !IPAddress.TryParse(a, out address))
+        {
+            throw new EngineConfigurationException($"Engine:Cluster:Address must be an IP address; got '{a}'.");
+        }
+
+        bool kubernetes = config.GetValue("Engine:Cluster:Kubernetes", false);
         builder.UseOrleans(silo =>
         {
-            silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "engine", clusterId: clusterId);
-            silo.AddMemoryGrainStorage(Cluster.DocumentGrain.Storage);
+            if (redisOptions is null)
+            {
+                silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "engine", clusterId: clusterId);
+                silo.AddMemoryGrainStorage(Cluster.DocumentGrain.Storage);
+            }
+            else
+            {
+                silo.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
+                {
+                    cluster.ServiceId = "engine";
+                    cluster.ClusterId = clusterId;
+                });
+                silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redisOptions.Clone());
+                silo.AddRedisGrainStorage(Cluster.DocumentGrain.Storage, storage =>
+                {
+                    storage.ConfigurationOptions = redisOptions.Clone();
+                    storage.DeleteStateOnClear = true;
+                });
+                if (address is null)
+                {
+                    // The host's own address, as the other silos reach it.
+                    silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                }
+                else
+                {
+                    silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+                }
+
+                if (kubernetes)
+                {
+                    // The pod's address and the cluster's ids from the pod (POD_IP, labels), and
+                    // silos whose pods are gone leave the membership at once.
+                    silo.UseKubernetesHosting();
+                }
+            }
 
             // A session's activation lives at least as long as the store may keep its document, so
             // that an idle document is forgotten by the activation that held it (DocumentGrain).

@@ -17,8 +17,11 @@ namespace Engine.Server.Cluster;
 /// options and number, written before the version is answered. An activation that finds a stored
 /// document its silo does not hold (the silo that held it is gone) analyses it once again and
 /// continues at the same version; one whose own document left the store (evicted, or idle) forgets
-/// it, so eviction keeps its meaning.
+/// it, so eviction keeps its meaning. A session is placed on the server that opened it (the one
+/// its client is connected to), so a client's changes on the same connection stay on one machine;
+/// any other server reaches it through the cluster.
 /// </summary>
+[Orleans.Placement.PreferLocalPlacement]
 internal sealed class DocumentGrain(
     [PersistentState("document", DocumentGrain.Storage)] IPersistentState<DocumentState> state,
     DocumentStore store,
@@ -39,15 +42,23 @@ internal sealed class DocumentGrain(
     /// <summary>
     /// Collected when idle (activations outlive the store's idle timeout): if the store has let the
     /// document go meanwhile (evicted or idle), its stored state goes too, so it neither comes back
-    /// nor stays in storage. Any other deactivation (a silo stopping) keeps the state for the silo
-    /// that takes the document over.
+    /// nor stays in storage. Deactivated for any other reason (its silo stopping, or the cluster
+    /// losing the silo that kept its directory entry), it keeps the stored state for the activation
+    /// that takes over, wherever that is, and lets go of the live session, which is no longer its.
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle && _held is not null
-            && !(store.TryGet(Key, out StoredDocument live) && ReferenceEquals(live, _held)) && state.State.Text is not null)
+        bool live = _held is not null && store.TryGet(Key, out StoredDocument held) && ReferenceEquals(held, _held);
+        if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle)
         {
-            await state.ClearStateAsync(cancellationToken);
+            if (_held is not null && !live && state.State.Text is not null)
+            {
+                await state.ClearStateAsync(cancellationToken);
+            }
+        }
+        else if (live)
+        {
+            store.Remove(Key, DocumentStore.HandedOver);
         }
 
         await base.OnDeactivateAsync(reason, cancellationToken);
@@ -155,9 +166,19 @@ internal sealed class DocumentGrain(
     private async Task<StoredDocument?> HeldAsync(CancellationToken ct = default)
     {
         DocumentKey key = Key;
-        if (store.TryGet(key, out StoredDocument live) && (_held is null || ReferenceEquals(live, _held)))
+        if (store.TryGet(key, out StoredDocument live))
         {
-            return _held = live;
+            if (_held is null ? state.State.Text is null || live.Session.Version == state.State.Version : ReferenceEquals(live, _held))
+            {
+                return _held = live;
+            }
+
+            if (_held is null)
+            {
+                // A live copy left behind on this silo by an earlier activation, older than the
+                // stored version another silo has accepted since: storage decides.
+                store.Remove(key, DocumentStore.HandedOver);
+            }
         }
 
         if (_held is not null || state.State.Text is null)

@@ -136,6 +136,9 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
         }
     }
 
+    /// <summary>The reason given when a session's grain lets go of its live copy (the session lives on elsewhere).</summary>
+    public const string HandedOver = "handed over";
+
     public bool Remove(DocumentKey key, string reason = "closed")
     {
         if (!_documents.TryRemove(key, out StoredDocument? removed))
@@ -148,12 +151,12 @@ internal sealed class DocumentStore(IOptions<EngineServerOptions> options, Engin
         Interlocked.Add(ref _bytes, -removed.Bytes);
         removed.Session.Dispose();
         metrics.DocumentsChanged(-1);
-        if (reason != "closed")
+        if (reason is not ("closed" or HandedOver))
         {
             Log.Evicted(logger, key.Id, reason);
         }
 
-        if (reason is "closed" or "idle")
+        if (reason is "closed" or "idle" or HandedOver)
         {
             Released(removed.Bytes);
         }

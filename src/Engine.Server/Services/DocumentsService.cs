@@ -50,7 +50,18 @@ internal sealed class DocumentsService(IGrainFactory grains, Requests requests, 
             _ => throw new RpcException(new Status(StatusCode.InvalidArgument, "EditRequest holds none of open, change or close.")),
         };
         IDocumentGrain grain = grains.GetGrain<IDocumentGrain>(DocumentGrainKey.Of(principal, RequireId(id)));
-        EditOutcome outcome = await grain.Edit(request.ToByteArray(), ct).ConfigureAwait(false);
+        EditOutcome outcome;
+        try
+        {
+            outcome = await grain.Edit(request.ToByteArray(), ct).ConfigureAwait(false);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException && !ct.IsCancellationRequested)
+        {
+            // The server holding the session is gone or unreachable: once the cluster has noticed,
+            // another one continues it from its last accepted version.
+            throw new RpcException(new Status(StatusCode.Unavailable, $"document '{id}': the server holding its session cannot be reached ({e.GetType().Name}); retry the same message."));
+        }
+
         if (outcome.Code != 0)
         {
             throw new RpcException(new Status((StatusCode)outcome.Code, outcome.Detail ?? string.Empty));
