@@ -114,6 +114,53 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
     private static (string Text, TextEdit Edit) Appended(string text, string added) =>
         (text + added, new TextEdit { Start = text.Length, End = text.Length, NewText = added });
 
+    [Fact]
+    public async Task TwoServerProcesses_OpenThroughA_ChangeThroughB_KillA_ChangeThroughB_Continues()
+    {
+        string[] cluster = [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1"];
+        using ServerProcess a = await ServerProcess.StartAsync(cluster);
+        using ServerProcess b = await ServerProcess.StartAsync(cluster);
+        string id = "crash-" + Guid.NewGuid().ToString("N");
+        string text = TestData.Seed;
+        using (var call = a.Documents.Edit())
+        {
+            await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = id, Text = text, Options = Options } });
+        }
+
+        (text, TextEdit first) = Appended(text, "\nوقال المتحدث إن الاجتماع سيعقد غدا.");
+        using (var call = b.Documents.Edit())
+        {
+            Assert.Equal(2, (await SendAsync(call, Change(id, 1, first))).Version);
+        }
+
+        a.Kill();
+
+        // B answers UNAVAILABLE until the cluster has noticed A is gone; the same change is sent again.
+        (text, TextEdit second) = Appended(text, "\nوأضاف: «سنواصل العمل».");
+        var waited = System.Diagnostics.Stopwatch.StartNew();
+        DocumentUpdate update;
+        while (true)
+        {
+            using var call = b.Documents.Edit();
+            try
+            {
+                update = await SendAsync(call, Change(id, 2, second));
+                break;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && waited.Elapsed < TimeSpan.FromSeconds(90))
+            {
+                await Task.Delay(500);
+            }
+        }
+
+        Console.WriteLine($"continued after {waited.Elapsed.TotalSeconds:0.0} s");
+        Assert.Equal(3, update.Version);
+        SummarizeResponse fresh = await b.Summarizer.SummarizeAsync(new SummarizeRequest { Text = text, MaxSentences = Options.MaxSentences, OffsetUnit = OffsetUnit.Utf16 });
+        Assert.Equal(fresh.Sentences, update.Result.Sentences);
+        Assert.Equal(fresh.Quotes, update.Result.Quotes);
+        Assert.Contains(update.Result.Quotes, q => q.Content.Contains("سنواصل", StringComparison.Ordinal));
+    }
+
     /// <summary>The update's result equals a fresh analysis of <paramref name="text"/> by a server of the cluster.</summary>
     private static async Task AssertFreshAsync(TestCluster cluster, string text, DocumentUpdate update)
     {
