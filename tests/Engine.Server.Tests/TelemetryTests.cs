@@ -88,4 +88,27 @@ public sealed class TelemetryTests
         Assert.Contains("engine_request_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("method=\"Summarize\"", text, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task AnEditStreamResetByItsClient_IsCountedCancelled_NotAsAServerFailure()
+    {
+        int port = HttpTests.FreePort();
+        await using OneOffServer server = await OneOffServer.StartAsync([$"--Engine:HttpUrl=http://127.0.0.1:{port}"]);
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        using (var call = server.Documents.Edit())
+        {
+            await EditCalls.SendAsync(call, new Grpc.V1.EditRequest { Open = new Grpc.V1.OpenDocument { DocumentId = "reset", Text = TestData.Seed } });
+        } // disposed without completing: the stream is reset
+
+        string text = string.Empty;
+        for (int wait = 0; wait < 50 && !text.Contains("method=\"Edit\"", StringComparison.Ordinal); wait++)
+        {
+            await Task.Delay(100);
+            text = await http.GetStringAsync("/metrics");
+        }
+
+        string[] edits = [.. text.Split('\n').Where(l => l.StartsWith("engine_requests", StringComparison.Ordinal) && l.Contains("method=\"Edit\"", StringComparison.Ordinal))];
+        Assert.Contains(edits, l => l.Contains("status=\"Cancelled\"", StringComparison.Ordinal));
+        Assert.DoesNotContain(edits, l => l.Contains("status=\"Internal\"", StringComparison.Ordinal));
+    }
 }

@@ -51,8 +51,9 @@ internal sealed class RpcHandler : IDisposable
             Log.Rejected(_logger, method, status, e.Status.Detail);
             throw;
         }
-        catch (OperationCanceledException) when (context.CancellationToken.IsCancellationRequested)
+        catch (Exception e) when (e is OperationCanceledException or IOException && context.CancellationToken.IsCancellationRequested)
         {
+            // Cancelled, past its deadline, or reset by the client (a stream's read then fails with an IOException).
             status = context.Deadline <= DateTime.UtcNow ? nameof(StatusCode.DeadlineExceeded) : nameof(StatusCode.Cancelled);
             Log.Cancelled(_logger, method);
             throw new RpcException(new Status(status == nameof(StatusCode.Cancelled) ? StatusCode.Cancelled : StatusCode.DeadlineExceeded, $"{method} was cancelled before it finished."));
