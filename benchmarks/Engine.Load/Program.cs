@@ -13,7 +13,7 @@ var clients = new Option<int>("--clients") { DefaultValueFactory = _ => 16, Desc
 var pid = new Option<int?>("--pid") { Description = "The server's process id, to sample its resident memory." };
 var every = new Option<double>("--sample-seconds") { DefaultValueFactory = _ => 30, Description = "Seconds between samples." };
 var corpus = new Option<string>("--corpus") { DefaultValueFactory = _ => "../shared/corpus/news/articles.jsonl", Description = "JSON Lines articles to send." };
-var root = new RootCommand("engine-load: mixed gRPC traffic with memory samples (a soak when run for minutes)") { address, minutes, clients, pid, every, corpus, Throughput.Create() };
+var root = new RootCommand("engine-load: mixed gRPC traffic with memory samples (a soak when run for minutes)") { address, minutes, clients, pid, every, corpus, Throughput.Create(), ClusterEdit.Create() };
 root.SetAction(async (parse, ct) =>
 {
     string[] texts = [.. File.ReadLines(parse.GetValue(corpus)!).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement.GetProperty("text").GetString()!)];
