@@ -29,6 +29,8 @@ internal static class ClusterEdit
         {
             using var channelA = GrpcChannel.ForAddress(parse.GetValue(a)!);
             using var channelB = GrpcChannel.ForAddress(parse.GetValue(b)!);
+            await ServingAsync(channelA, ct);
+            await ServingAsync(channelB, ct);
             string article = File.ReadAllText(parse.GetValue(text)!);
             string run = Guid.NewGuid().ToString("N")[..8];
 
@@ -72,6 +74,25 @@ internal static class ClusterEdit
             }
         });
         return command;
+    }
+
+    /// <summary>Waits (up to a minute) until the server answers its health check, so that servers started just before can be measured.</summary>
+    private static async Task ServingAsync(GrpcChannel channel, CancellationToken ct)
+    {
+        var health = new Grpc.Health.V1.Health.HealthClient(channel);
+        var waited = Stopwatch.StartNew();
+        while (true)
+        {
+            try
+            {
+                await health.CheckAsync(new Grpc.Health.V1.HealthCheckRequest(), deadline: DateTime.UtcNow.AddSeconds(2), cancellationToken: ct);
+                return;
+            }
+            catch (RpcException) when (waited.Elapsed < TimeSpan.FromMinutes(1))
+            {
+                await Task.Delay(250, ct);
+            }
+        }
     }
 
     /// <summary>One session: a word inserted in the middle of its text, then taken out again, each edit timed.</summary>

@@ -309,13 +309,17 @@ public static class EngineServer
     /// <summary>The addresses the server is configured to listen on (none: the default).</summary>
     private static List<string> Urls(IConfiguration config)
     {
+        // ASPNETCORE_URLS reaches configuration twice (as urls, and under its own name); as in
+        // ASP.NET, HTTP_PORTS counts only when no URL is given.
+        const StringSplitOptions Entries = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
         var urls = new List<string>();
-        foreach (string? list in new[] { config["urls"], config["ASPNETCORE_URLS"], config["http_ports"] is { Length: > 0 } ? "http://*:" + config["http_ports"] : null })
+        if ((config["urls"] is { Length: > 0 } u ? u : config["ASPNETCORE_URLS"]) is { Length: > 0 } list)
         {
-            if (!string.IsNullOrEmpty(list))
-            {
-                urls.AddRange(list.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-            }
+            urls.AddRange(list.Split(';', Entries));
+        }
+        else if ((config["http_ports"] is { Length: > 0 } p ? p : config["ASPNETCORE_HTTP_PORTS"]) is { Length: > 0 } ports)
+        {
+            urls.AddRange(ports.Split(';', Entries).Select(port => "http://*:" + port));
         }
 
         foreach (IConfigurationSection endpoint in config.GetSection("Kestrel:Endpoints").GetChildren())
@@ -326,7 +330,7 @@ public static class EngineServer
             }
         }
 
-        return urls;
+        return [.. urls.Distinct(StringComparer.OrdinalIgnoreCase)];
     }
 
     private static bool IsLoopback(string url)

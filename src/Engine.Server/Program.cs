@@ -10,3 +10,8 @@ catch (EngineConfigurationException e)
     Console.Error.WriteLine($"engine-server: {e.Message}");
     return 2;
 }
+catch (IOException e) when (e.InnerException is Microsoft.AspNetCore.Connections.AddressInUseException)
+{
+    Console.Error.WriteLine($"engine-server: {e.Message} Stop what listens there or choose another address (--urls, Engine:HttpUrl).");
+    return 2;
+}

@@ -158,4 +158,37 @@ public class AccessTests
         Assert.Contains("Engine:MaxTextBytes", stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
     }
+
+    [Fact]
+    public async Task Server_GivenItsAddressByUrlsAndByAspNetCoreUrls_ListensOnItOnce()
+    {
+        string url = $"http://127.0.0.1:{HttpTests.FreePort()}";
+        await using OneOffServer server = await OneOffServer.StartAsync(["--urls", url, "--ASPNETCORE_URLS", url]);
+
+        Assert.Equal(url, server.Address);
+        Assert.Equal(global::Grpc.Health.V1.HealthCheckResponse.Types.ServingStatus.Serving, (await new global::Grpc.Health.V1.Health.HealthClient(server.Channel).CheckAsync(new())).Status);
+    }
+
+    [Fact]
+    public async Task ServerProcess_AddressInUse_ExitsWithOneLineNamingIt()
+    {
+        using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        taken.Start();
+        string url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
+        var start = new ProcessStartInfo("dotnet", [typeof(EngineServer).Assembly.Location, "--urls", url, "--Engine:HttpUrl="])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
+        using Process process = Process.Start(start)!;
+        _ = process.StandardOutput.ReadToEndAsync(); // the host's log
+        string stderr = await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        Assert.Equal(2, process.ExitCode);
+        Assert.StartsWith("engine-server: ", stderr, StringComparison.Ordinal);
+        Assert.Contains(url, stderr, StringComparison.Ordinal);
+        Assert.Single(stderr.Trim().Split('\n'));
+    }
 }
