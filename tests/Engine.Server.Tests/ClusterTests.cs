@@ -120,52 +120,61 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
         string[] cluster = [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1"];
         using ServerProcess a = await ServerProcess.StartAsync(cluster);
         using ServerProcess b = await ServerProcess.StartAsync(cluster);
-        string id = "crash-" + Guid.NewGuid().ToString("N");
-        string text = TestData.Seed;
-        using (var call = a.Documents.Edit())
+        string run = Guid.NewGuid().ToString("N");
+        string[] texts = [TestData.Seed, .. TestData.NewsArticles().Take(19).Select(a => a.Text)];
+        using (var throughA = a.Documents.Edit())
         {
-            await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = id, Text = text, Options = Options } });
+            for (int i = 0; i < texts.Length; i++)
+            {
+                await SendAsync(throughA, new EditRequest { Open = new OpenDocument { DocumentId = $"{run}-{i}", Text = texts[i], Options = Options } });
+            }
         }
 
-        (text, TextEdit first) = Appended(text, "\nوقال المتحدث إن الاجتماع سيعقد غدا.");
-        using (var call = b.Documents.Edit())
+        using (var throughB = b.Documents.Edit())
         {
-            Assert.Equal(2, (await SendAsync(call, Change(id, 1, first))).Version);
+            for (int i = 0; i < texts.Length; i++)
+            {
+                (texts[i], TextEdit first) = Appended(texts[i], "\nوقال المتحدث إن الاجتماع سيعقد غدا.");
+                Assert.Equal(2, (await SendAsync(throughB, Change($"{run}-{i}", 1, first))).Version);
+            }
         }
 
         a.Kill();
 
         // B answers UNAVAILABLE until the cluster has noticed A is gone; the same change is sent again.
-        (text, TextEdit second) = Appended(text, "\nوأضاف: «سنواصل العمل».");
         var waited = System.Diagnostics.Stopwatch.StartNew();
-        DocumentUpdate update;
-        while (true)
+        for (int i = 0; i < texts.Length; i++)
         {
-            using var call = b.Documents.Edit();
-            try
+            (texts[i], TextEdit second) = Appended(texts[i], "\nوأضاف: «سنواصل العمل».");
+            DocumentUpdate update;
+            while (true)
             {
-                update = await SendAsync(call, Change(id, 2, second));
-                break;
+                using var call = b.Documents.Edit();
+                try
+                {
+                    update = await SendAsync(call, Change($"{run}-{i}", 2, second));
+                    break;
+                }
+                catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && waited.Elapsed < TimeSpan.FromSeconds(90))
+                {
+                    await Task.Delay(500);
+                }
             }
-            catch (RpcException e) when (e.StatusCode == StatusCode.Unavailable && waited.Elapsed < TimeSpan.FromSeconds(90))
-            {
-                await Task.Delay(500);
-            }
-        }
 
-        Console.WriteLine($"continued after {waited.Elapsed.TotalSeconds:0.0} s");
-        Assert.Equal(3, update.Version);
-        SummarizeResponse fresh = await b.Summarizer.SummarizeAsync(new SummarizeRequest { Text = text, MaxSentences = Options.MaxSentences, OffsetUnit = OffsetUnit.Utf16 });
-        Assert.Equal(fresh.Sentences, update.Result.Sentences);
-        Assert.Equal(fresh.Quotes, update.Result.Quotes);
-        Assert.Contains(update.Result.Quotes, q => q.Content.Contains("سنواصل", StringComparison.Ordinal));
+            Assert.Equal(3, update.Version);
+            await AssertFreshAsync(b.Summarizer, texts[i], update);
+            Assert.Contains(update.Result.Quotes, q => q.Content.Contains("سنواصل", StringComparison.Ordinal));
+        }
     }
 
     /// <summary>The update's result equals a fresh analysis of <paramref name="text"/> by a server of the cluster.</summary>
-    private static async Task AssertFreshAsync(TestCluster cluster, string text, DocumentUpdate update)
+    private static Task AssertFreshAsync(TestCluster cluster, string text, DocumentUpdate update) =>
+        AssertFreshAsync(cluster.Servers.First(s => s is not null)!.Summarizer, text, update);
+
+    /// <summary>The update's result equals a fresh analysis of <paramref name="text"/> by <paramref name="summarizer"/>.</summary>
+    private static async Task AssertFreshAsync(Summarizer.SummarizerClient summarizer, string text, DocumentUpdate update)
     {
-        OneOffServer any = cluster.Servers.First(s => s is not null)!;
-        SummarizeResponse fresh = await any.Summarizer.SummarizeAsync(new SummarizeRequest { Text = text, MaxSentences = Options.MaxSentences, OffsetUnit = OffsetUnit.Utf16 });
+        SummarizeResponse fresh = await summarizer.SummarizeAsync(new SummarizeRequest { Text = text, MaxSentences = Options.MaxSentences, OffsetUnit = OffsetUnit.Utf16 });
         Assert.NotNull(update.Result);
         Assert.Equal(fresh.Sentences, update.Result.Sentences);
         Assert.Equal(fresh.Quotes, update.Result.Quotes);
