@@ -142,21 +142,9 @@ public class AccessTests
     [Fact]
     public async Task ServerProcess_BadSetting_ExitsWithOneLineAndNoStackTrace()
     {
-        string dll = typeof(EngineServer).Assembly.Location;
-        var start = new ProcessStartInfo("dotnet", [dll, "--Engine:MaxTextBytes=abc"])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        using Process process = Process.Start(start)!;
-        string stderr = await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        string stderr = await FailedStartAsync("--Engine:MaxTextBytes=abc");
 
-        Assert.Equal(2, process.ExitCode);
-        Assert.StartsWith("engine-server: ", stderr, StringComparison.Ordinal);
         Assert.Contains("Engine:MaxTextBytes", stderr, StringComparison.Ordinal);
-        Assert.Single(stderr.Trim().Split('\n'));
     }
 
     [Fact]
@@ -175,7 +163,34 @@ public class AccessTests
         using var taken = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
         taken.Start();
         string url = $"http://127.0.0.1:{((System.Net.IPEndPoint)taken.LocalEndpoint).Port}";
-        var start = new ProcessStartInfo("dotnet", [typeof(EngineServer).Assembly.Location, "--urls", url, "--Engine:HttpUrl="])
+
+        string stderr = await FailedStartAsync("--urls", url, "--Engine:HttpUrl=");
+
+        Assert.Contains(url, stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ServerProcess_RedisUnreachable_ExitsWithOneLineNamingTheSetting()
+    {
+        string stderr = await FailedStartAsync("--urls", "http://127.0.0.1:0", "--Engine:HttpUrl=", $"--Engine:Cluster:Redis=127.0.0.1:{HttpTests.FreePort()}");
+
+        Assert.Contains("Engine:Cluster:Redis", stderr, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--Engine:Cluster:Address=not-an-address", "Engine:Cluster:Address")]
+    [InlineData("--Engine:Cluster:Redis=127.0.0.1:6379,nosuchoption=1", "Engine:Cluster:Redis")]
+    public void Build_BadClusterSetting_IsRefusedNamingIt(string argument, string setting)
+    {
+        var e = Assert.Throws<EngineConfigurationException>(() => EngineServer.Build(["--urls", "http://127.0.0.1:0", argument]));
+
+        Assert.Contains(setting, e.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the server process with <paramref name="arguments"/>, expects it to exit with code 2, and returns its one line of standard error.</summary>
+    private static async Task<string> FailedStartAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo("dotnet", [typeof(EngineServer).Assembly.Location, .. arguments])
         {
             RedirectStandardError = true,
             RedirectStandardOutput = true,
@@ -188,7 +203,7 @@ public class AccessTests
 
         Assert.Equal(2, process.ExitCode);
         Assert.StartsWith("engine-server: ", stderr, StringComparison.Ordinal);
-        Assert.Contains(url, stderr, StringComparison.Ordinal);
         Assert.Single(stderr.Trim().Split('\n'));
+        return stderr;
     }
 }
