@@ -271,8 +271,9 @@ public static class EngineServer
             .ConfigureResource(resource => resource.AddService("engine-server"))
             .WithMetrics(metrics =>
             {
-                // System.Runtime: the runtime's own meter (GC, allocated bytes, thread pool, JIT).
-                metrics.AddMeter(EngineMetrics.MeterName, "System.Runtime").AddAspNetCoreInstrumentation().AddPrometheusExporter();
+                // System.Runtime: the runtime's own meter (GC, allocated bytes, thread pool, JIT);
+                // Microsoft.Orleans: the silo's (activations, messages, membership, storage).
+                metrics.AddMeter(EngineMetrics.MeterName, "System.Runtime", "Microsoft.Orleans").AddAspNetCoreInstrumentation().AddPrometheusExporter();
                 if (otlp)
                 {
                     metrics.AddOtlpExporter();

@@ -76,9 +76,14 @@ public sealed class TelemetryTests
         await using OneOffServer server = await OneOffServer.StartAsync([$"--Engine:HttpUrl=http://127.0.0.1:{port}"]);
         using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
         await server.Summarizer.SummarizeAsync(new Grpc.V1.SummarizeRequest { Text = TestData.Seed });
+        using (var call = server.Documents.Edit())
+        {
+            await EditCalls.SendAsync(call, new Grpc.V1.EditRequest { Open = new Grpc.V1.OpenDocument { DocumentId = "metrics", Text = TestData.Seed } });
+            await call.RequestStream.CompleteAsync();
+        }
 
         string text = string.Empty;
-        for (int wait = 0; wait < 50 && !text.Contains("engine_requests", StringComparison.Ordinal); wait++)
+        for (int wait = 0; wait < 50 && !(text.Contains("engine_requests", StringComparison.Ordinal) && text.Contains("orleans_", StringComparison.Ordinal)); wait++)
         {
             text = await http.GetStringAsync("/metrics");
             await Task.Delay(100);
@@ -87,6 +92,7 @@ public sealed class TelemetryTests
         Assert.Contains("# TYPE engine_requests", text, StringComparison.Ordinal);
         Assert.Contains("engine_request_duration_seconds_bucket", text, StringComparison.Ordinal);
         Assert.Contains("method=\"Summarize\"", text, StringComparison.Ordinal);
+        Assert.Contains("orleans_catalog_activation", text, StringComparison.Ordinal); // the silo's own meter
     }
 
     [Fact]
