@@ -44,6 +44,24 @@ public class SessionRecoveryTests
     }
 
     [Fact]
+    public async Task Open_OfAStoredDocumentTheServerLostLive_IsAlreadyExists_WithoutAnalysingItAgain()
+    {
+        await using OneOffServer server = await OneOffServer.StartAsync([]);
+        using var call = server.Documents.Edit();
+        await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = "stored", Text = TestData.Seed } });
+        await server.Services.GetRequiredService<IGrainFactory>().GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var key = new DocumentKey(BearerKeys.Anonymous, "stored");
+        Assert.True(server.Services.GetRequiredService<DocumentStore>().Remove(key, "lost"));
+
+        global::Grpc.Core.RpcException e = await RejectedAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = "stored", Text = "نص آخر." } });
+
+        Assert.Equal(global::Grpc.Core.StatusCode.AlreadyExists, e.StatusCode);
+        Assert.False(server.Services.GetRequiredService<DocumentStore>().TryGet(key, out _)); // refused from storage alone
+        using var next = server.Documents.Edit();
+        Assert.Equal(2, (await SendAsync(next, Change("stored", 1, new TextEdit { Start = 0, End = 0, NewText = "x" }))).Version);
+    }
+
+    [Fact]
     public async Task Change_AfterEvictionAndCollection_IsNotFound_TheStoredVersionForgotten()
     {
         await using OneOffServer server = await OneOffServer.StartAsync([]);

@@ -90,8 +90,9 @@ internal sealed class DocumentGrain(
         requests.ValidateText(open.Text);
         requests.ValidateTitle(open.Options is { HasTitle: true } o ? o.Title : null);
 
-        // Refused before any analysis: a document open already, or one too many for this principal.
-        if (await HeldAsync() is not null || state.State.Text is not null)
+        // Refused before any analysis: a document open already (stored by an earlier activation:
+        // open, whether or not this silo holds it live), or one too many for this principal.
+        if ((_held is null && state.State.Text is not null) || await HeldAsync() is not null || state.State.Text is not null)
         {
             throw AlreadyOpen(key.Id);
         }
