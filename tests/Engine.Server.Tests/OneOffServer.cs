@@ -29,11 +29,11 @@ public sealed class OneOffServer : IAsyncDisposable
     public IServiceProvider Services => _app.Services;
 
     /// <summary>Starts a server with <paramref name="arguments"/> (ASP.NET command-line style) on http://127.0.0.1:0 unless they name other URLs.</summary>
-    public static async Task<OneOffServer> StartAsync(string[] arguments, HttpMessageHandler? handler = null)
+    public static async Task<OneOffServer> StartAsync(string[] arguments, HttpMessageHandler? handler = null, Action<WebApplicationBuilder>? configure = null)
     {
         string[] urls = arguments.Any(a => a.StartsWith("--urls", StringComparison.Ordinal) || a.StartsWith("--Kestrel:", StringComparison.Ordinal)) ? [] : ["--urls", "http://127.0.0.1:0"];
         string[] http = arguments.Any(a => a.StartsWith("--Engine:HttpUrl", StringComparison.Ordinal)) ? [] : ["--Engine:HttpUrl="]; // no JSON endpoint unless asked for
-        WebApplication app = EngineServer.Build([.. urls, .. http, "--Logging:LogLevel:Default=Warning", .. arguments]);
+        WebApplication app = EngineServer.Build([.. urls, .. http, "--Logging:LogLevel:Default=Warning", .. arguments], configure);
         await app.StartAsync();
         string address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         var channel = GrpcChannel.ForAddress(address, new GrpcChannelOptions { MaxReceiveMessageSize = null, MaxSendMessageSize = null, HttpHandler = handler });

@@ -62,6 +62,40 @@ public class SessionRecoveryTests
     }
 
     [Fact]
+    public async Task Change_WhoseVersionCannotBeStored_IsUnavailableAndNotAccepted_TheSameChangeThenSucceeds()
+    {
+        var storage = new FlakyStorage();
+        await using OneOffServer server = await OneOffServer.StartAsync([], configure: builder =>
+            builder.Services.AddKeyedSingleton<Orleans.Storage.IGrainStorage>(Cluster.DocumentGrain.Storage, storage));
+        string seed = TestData.Seed;
+        var options = new DocumentOptions { MaxSentences = 3 };
+        using (var call = server.Documents.Edit())
+        {
+            await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = "flaky", Text = seed, Options = options } });
+        }
+
+        int at = seed.IndexOf("2500", StringComparison.Ordinal);
+        EditRequest change = Change("flaky", 1, new TextEdit { Start = at, End = at + 4, NewText = "3000" });
+        storage.Failing = true;
+        using (var call = server.Documents.Edit())
+        {
+            global::Grpc.Core.RpcException e = await RejectedAsync(call, change);
+            Assert.Equal(global::Grpc.Core.StatusCode.Unavailable, e.StatusCode);
+            Assert.Contains("not accepted", e.Status.Detail, StringComparison.Ordinal);
+        }
+
+        storage.Failing = false;
+        using (var call = server.Documents.Edit())
+        {
+            DocumentUpdate after = await SendAsync(call, change); // the same base version: the failed one was not accepted
+
+            Assert.Equal(2, after.Version);
+            SummarizeResponse fresh = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = seed.Replace("2500", "3000", StringComparison.Ordinal), MaxSentences = 3 });
+            Assert.Equal(fresh.Sentences, after.Result.Sentences);
+        }
+    }
+
+    [Fact]
     public async Task Change_AfterEvictionAndCollection_IsNotFound_TheStoredVersionForgotten()
     {
         await using OneOffServer server = await OneOffServer.StartAsync([]);
@@ -88,5 +122,44 @@ public class SessionRecoveryTests
         global::Grpc.Core.RpcException e = await RejectedAsync(call, Change("evicted", 1, new TextEdit { Start = 0, End = 0, NewText = "x" }));
 
         Assert.Equal(global::Grpc.Core.StatusCode.NotFound, e.StatusCode);
+    }
+
+    /// <summary>Grain storage in memory whose writes fail while <see cref="Failing"/> is set, as a lost storage service's would.</summary>
+    private sealed class FlakyStorage : Orleans.Storage.IGrainStorage
+    {
+        private readonly System.Collections.Concurrent.ConcurrentDictionary<GrainId, (string Json, string ETag)> _states = new();
+
+        public volatile bool Failing;
+
+        public Task ReadStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (_states.TryGetValue(grainId, out var stored))
+            {
+                grainState.State = System.Text.Json.JsonSerializer.Deserialize<T>(stored.Json)!;
+                (grainState.ETag, grainState.RecordExists) = (stored.ETag, true);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public Task WriteStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            if (Failing)
+            {
+                throw new IOException("storage unreachable");
+            }
+
+            string etag = Guid.NewGuid().ToString("N");
+            _states[grainId] = (System.Text.Json.JsonSerializer.Serialize(grainState.State), etag);
+            (grainState.ETag, grainState.RecordExists) = (etag, true);
+            return Task.CompletedTask;
+        }
+
+        public Task ClearStateAsync<T>(string stateName, GrainId grainId, IGrainState<T> grainState)
+        {
+            _states.TryRemove(grainId, out _);
+            (grainState.ETag, grainState.RecordExists) = (null, false);
+            return Task.CompletedTask;
+        }
     }
 }

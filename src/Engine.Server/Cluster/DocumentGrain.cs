@@ -111,8 +111,9 @@ internal sealed class DocumentGrain(
 
         _held = document;
         DocumentSession session = document.Session;
+        DocumentState none = state.State;
         state.State = new DocumentState { Text = open.Text, Options = open.Options?.ToByteArray() ?? [], Version = session.Version };
-        await state.WriteStateAsync(CancellationToken.None);
+        await StoreAsync(key, none);
         var stats = new Incremental.EditStats(0, session.Current.SentenceCount, 0, 0, 0, 0, 0, session.SectionCount);
         DocumentUpdate update = Update(key.Id, session.Version, session.Current, document, Wire.Stats(stats), start, edits: null);
         store.Resized(key, document);
@@ -139,10 +140,37 @@ internal sealed class DocumentGrain(
             }
         }
 
-        state.State.Text = document.Session.Source.ToString();
-        state.State.Version = document.Session.Version;
-        await state.WriteStateAsync(CancellationToken.None);
+        DocumentState before = state.State;
+        state.State = new DocumentState { Text = document.Session.Source.ToString(), Options = before.Options, Version = document.Session.Version };
+        await StoreAsync(key, before);
         return refused is null ? update! : throw refused;
+    }
+
+    /// <summary>
+    /// Writes the new version to storage before it is answered. A version that cannot be written is
+    /// not accepted: the state goes back to <paramref name="before"/>, the live copy (already at the
+    /// new version) goes, and so does this activation, so the next one continues from what storage
+    /// holds; the client sends the same message again.
+    /// </summary>
+    private async Task StoreAsync(DocumentKey key, DocumentState before)
+    {
+        try
+        {
+            await state.WriteStateAsync(CancellationToken.None);
+        }
+        catch (Exception e)
+        {
+            long version = state.State.Version;
+            state.State = before;
+            if (_held is not null && store.TryGet(key, out StoredDocument live) && ReferenceEquals(live, _held))
+            {
+                store.Remove(key, DocumentStore.HandedOver);
+            }
+
+            _held = null;
+            DeactivateOnIdle();
+            throw new RpcException(new Status(StatusCode.Unavailable, $"document '{key.Id}': version {version} could not be stored ({e.GetType().Name}), so it was not accepted; send the same message again."));
+        }
     }
 
     private async Task<DocumentUpdate?> CloseAsync()
