@@ -132,7 +132,9 @@ public static partial class QuoteExtractor
                 return Restore(document, previous, speaker);
             }
 
-            int end = WordsBetween(npLast + 1, last) <= 3 ? TrimComma(cue.First - 1) : doc.TrimEnd(start, last);
+            // The phrase closes its content (… الأطلسي، على ما أعلنت الأمم المتحدة أول من أمس، فيما …) when
+            // little follows it or what follows is a clause of its own; otherwise it sits inside it.
+            int end = WordsBetween(npLast + 1, last) <= 3 || ClauseBreakAfter(npLast, last) ? TrimComma(cue.First - 1) : doc.TrimEnd(start, last);
             if (end > start)
             {
                 EmitContent(cue, start, end, speaker, mention, new QuoteEvidence(CueRule.Attribution, SpeakerRule.Written));
@@ -163,6 +165,20 @@ public static partial class QuoteExtractor
             }
 
             return npLast;
+        }
+
+        /// <summary>Whether the first comma within a few tokens after <paramref name="from"/> opens another clause.</summary>
+        private bool ClauseBreakAfter(int from, int last)
+        {
+            for (int k = from + 1; k <= last && k <= from + 4; k++)
+            {
+                if (doc.IsComma(k))
+                {
+                    return IsClauseBreak(k);
+                }
+            }
+
+            return false;
         }
 
         /// <summary>A document as source (جاء في البيان) is not who the next وأضاف continues.</summary>

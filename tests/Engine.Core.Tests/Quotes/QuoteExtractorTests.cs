@@ -169,6 +169,17 @@ public class QuoteExtractorTests
         Assert.Contains("مقتل عشرة أشخاص", q.Content, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("سجل عدد الضحايا رقما قياسيا جديدا، على ما أعلنت الأمم المتحدة أمس، فيما تمزق الحركة خلافات داخلية حول زعامتها.", "الأمم المتحدة", "سجل عدد الضحايا رقما قياسيا جديدا")]
+    [InlineData("ارتفعت الأسعار بشدة، بحسب التجار في السوق، بينما تراجع الطلب على السلع المستوردة.", "التجار في السوق", "ارتفعت الأسعار بشدة")]
+    public void Extract_AttributionPhraseFollowedByAnotherClause_EndsTheContentBeforeIt(string text, string speaker, string content)
+    {
+        Quote q = Single(text);
+
+        Assert.Equal(speaker, q.Speaker);
+        Assert.Equal(content, q.Content);
+    }
+
     [Fact]
     public void Extract_QuoteThenVerb_TakesTheSpeakerAfterTheVerb()
     {
