@@ -13,15 +13,14 @@ RUN dotnet publish src/Engine.Server -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0
 WORKDIR /app
 COPY --from=build /app .
-# gRPC on 50051, JSON and the page on 8080, the Orleans silo on 11111 and its gateway on 30000.
+# gRPC on 50051, JSON and the page on 8080, the Orleans silo (server to server) on 11111.
 # The runtime image's own default (ASPNETCORE_HTTP_PORTS=8080) is cleared: 8080 is the JSON endpoint.
 # Listening beyond loopback needs callers' keys (Engine__ApiKeys__NAME, see README) or
 # Engine__AllowAnonymous=true; a cluster needs Engine__Cluster__Redis.
 ENV ASPNETCORE_HTTP_PORTS= \
     ASPNETCORE_URLS=http://0.0.0.0:50051 \
     Engine__HttpUrl=http://0.0.0.0:8080 \
-    Engine__Cluster__SiloPort=11111 \
-    Engine__Cluster__GatewayPort=30000
-EXPOSE 50051 8080 11111 30000
+    Engine__Cluster__SiloPort=11111
+EXPOSE 50051 8080 11111
 USER $APP_UID
 ENTRYPOINT ["dotnet", "Engine.Server.dll"]

@@ -7,7 +7,8 @@
    caller's key) as an unprivileged user when run as root, answers gRPC health on the image's gRPC
    port and the JSON endpoint on its HTTP port, and refuses a call without the key.
 3. The Kubernetes manifests parse and agree with the image: container ports, probes on the gRPC
-   port, selectors matching their pods' labels, Services' target ports, settings the server reads.
+   port, selectors matching their pods' labels, Services' target ports, settings the server reads,
+   and a NetworkPolicy that opens the silo port to the engine's own pods only.
 
 Usage: python3 deploy/check.py (from anywhere). The server takes the image's own ports, which must be free.
 """
@@ -112,7 +113,7 @@ def check_manifests(env):
         with open(os.path.join(ROOT, "deploy/kubernetes", name)) as f:
             documents += [d for d in yaml.safe_load_all(f) if d]
     kinds = {(d["kind"], d["metadata"]["name"]): d for d in documents}
-    image_ports = {port_of(env["ASPNETCORE_URLS"]), port_of(env["Engine__HttpUrl"]), int(env["Engine__Cluster__SiloPort"]), int(env["Engine__Cluster__GatewayPort"])}
+    image_ports = {port_of(env["ASPNETCORE_URLS"]), port_of(env["Engine__HttpUrl"]), int(env["Engine__Cluster__SiloPort"])}
     readme = open(os.path.join(ROOT, "README.md")).read()
     for (kind, name), d in kinds.items():
         if kind not in ("Deployment", "StatefulSet"):
@@ -141,7 +142,16 @@ def check_manifests(env):
                 names = {p["name"] for c in pod["spec"]["containers"] for p in c["ports"]}
                 for p in s["spec"]["ports"]:
                     assert p.get("targetPort", p["port"]) in names | {p["port"]}, f"Service {service}: target {p.get('targetPort')} is no port of {name}"
-    print(f"manifests: {len(documents)} objects agree with the image")
+    # The silo port (unauthenticated Orleans messages) is open to the engine's own pods only.
+    policies = [d for d in documents if d["kind"] == "NetworkPolicy"]
+    engine = kinds[("Deployment", "engine")]["spec"]["template"]["metadata"]["labels"]
+    guarding = [p for p in policies if all(engine.get(k) == v for k, v in p["spec"]["podSelector"]["matchLabels"].items())]
+    assert guarding, "no NetworkPolicy selects the engine's pods"
+    for rule in guarding[0]["spec"]["ingress"]:
+        if any(port["port"] == "silo" for port in rule.get("ports", [])):
+            sources = rule.get("from")
+            assert sources and all(all(engine.get(k) == v for k, v in f["podSelector"]["matchLabels"].items()) for f in sources), "the silo port is open beyond the engine's pods"
+    print(f"manifests: {len(documents)} objects agree with the image; the silo port is the engine's own")
 
 
 def main():

@@ -149,8 +149,9 @@ public static class EngineServer
 
     /// <summary>
     /// Co-hosts an Orleans silo, which holds the editing sessions (<see cref="Cluster.DocumentGrain"/>).
-    /// With no cluster settings it is a cluster of one: localhost clustering on ports this process
-    /// picks (Engine:Cluster:SiloPort and GatewayPort fix them) and in-memory storage. With
+    /// With no cluster settings it is a cluster of one: localhost clustering on a port this process
+    /// picks (Engine:Cluster:SiloPort fixes it; no gateway unless Engine:Cluster:GatewayPort names
+    /// one) and in-memory storage. With
     /// Engine:Cluster:Redis every server given the same Redis (and cluster id) joins one cluster:
     /// Redis holds the membership table and each session's last accepted version, so a session
     /// outlives the server that held it.
@@ -158,7 +159,8 @@ public static class EngineServer
     private static void UseCluster(WebApplicationBuilder builder, IConfiguration config, EngineServerOptions limits)
     {
         int siloPort = config.GetValue("Engine:Cluster:SiloPort", 0) is > 0 and var s ? s : FreePort();
-        int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : FreePort();
+        // The gateway serves Orleans clients, and the servers have none (callers use gRPC): off unless asked for.
+        int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : 0;
         string? redis = config["Engine:Cluster:Redis"] is { Length: > 0 } r ? r : null;
         string clusterId = config["Engine:Cluster:ClusterId"] ?? (redis is null ? "engine-" + Guid.NewGuid().ToString("N") : "engine");
         StackExchange.Redis.ConfigurationOptions? redisOptions = null;
