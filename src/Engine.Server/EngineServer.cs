@@ -183,6 +183,7 @@ public static class EngineServer
         }
 
         bool kubernetes = config.GetValue("Engine:Cluster:Kubernetes", false);
+        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = SiloCertificate(config);
         builder.UseOrleans(silo =>
         {
             if (redisOptions is null)
@@ -213,6 +214,20 @@ public static class EngineServer
                     silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
                 }
 
+                if (certificate is not null)
+                {
+                    // Mutual TLS between the servers: each presents the cluster's certificate and
+                    // accepts a peer only if it presents the same one.
+                    byte[] pinned = certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                    silo.UseTls(certificate, tls =>
+                    {
+                        tls.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                        tls.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                        tls.RemoteCertificateValidation = (remote, _, _) =>
+                            remote is not null && remote.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).AsSpan().SequenceEqual(pinned);
+                    });
+                }
+
                 if (kubernetes)
                 {
                     // The pod's address and the cluster's ids from the pod (POD_IP, labels), and
@@ -226,6 +241,35 @@ public static class EngineServer
             silo.Configure<Orleans.Configuration.GrainCollectionOptions>(collection =>
                 collection.CollectionAge = limits.DocumentIdleTimeout + TimeSpan.FromMinutes(1));
         });
+    }
+
+    /// <summary>
+    /// The certificate every server of a cluster presents to the others (Engine:Cluster:Certificate:Path,
+    /// a PKCS#12 file with its private key, and :Password), or null for none.
+    /// </summary>
+    private static System.Security.Cryptography.X509Certificates.X509Certificate2? SiloCertificate(IConfiguration config)
+    {
+        if (config["Engine:Cluster:Certificate:Path"] is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        if (config["Engine:Cluster:Redis"] is not { Length: > 0 })
+        {
+            throw new EngineConfigurationException("Engine:Cluster:Certificate:Path secures the traffic between the servers of a cluster: it needs Engine:Cluster:Redis.");
+        }
+
+        try
+        {
+            var certificate = System.Security.Cryptography.X509Certificates.X509CertificateLoader.LoadPkcs12FromFile(path, config["Engine:Cluster:Certificate:Password"]);
+            return certificate.HasPrivateKey
+                ? certificate
+                : throw new EngineConfigurationException($"Engine:Cluster:Certificate:Path: '{path}' holds no private key; give a PKCS#12 (.pfx) file with one.");
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or System.Security.Cryptography.CryptographicException)
+        {
+            throw new EngineConfigurationException($"Engine:Cluster:Certificate:Path: cannot load '{path}' as a PKCS#12 certificate with Engine:Cluster:Certificate:Password ({e.Message.TrimEnd('.')}).");
+        }
     }
 
     /// <summary>A TCP port free on loopback now.</summary>

@@ -72,19 +72,13 @@ public class AccessTests
     [Fact]
     public async Task Summarize_OverTlsWithASelfSignedCertificate_Works()
     {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest("CN=127.0.0.1", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddIpAddress(System.Net.IPAddress.Loopback);
-        request.CertificateExtensions.Add(names.Build());
-        using X509Certificate2 certificate = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(1));
-        string path = Path.Combine(Path.GetTempPath(), $"engine-{Guid.NewGuid():N}.pfx");
-        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pfx, "test"));
+        (X509Certificate2 certificate, string path) = TestCertificates.SelfSigned();
+        using X509Certificate2 owned = certificate;
         try
         {
             var trustThisOne = new HttpClientHandler { ServerCertificateCustomValidationCallback = (_, cert, _, _) => cert?.Thumbprint == certificate.Thumbprint };
             await using OneOffServer server = await OneOffServer.StartAsync(
-                ["--Kestrel:Endpoints:Https:Url=https://127.0.0.1:0", $"--Kestrel:Endpoints:Https:Certificate:Path={path}", "--Kestrel:Endpoints:Https:Certificate:Password=test"],
+                ["--Kestrel:Endpoints:Https:Url=https://127.0.0.1:0", $"--Kestrel:Endpoints:Https:Certificate:Path={path}", $"--Kestrel:Endpoints:Https:Certificate:Password={TestCertificates.Password}"],
                 trustThisOne);
 
             SummarizeResponse response = await server.Summarizer.SummarizeAsync(new SummarizeRequest { Text = TestData.Seed, MaxSentences = 2 });
@@ -180,11 +174,13 @@ public class AccessTests
     [Theory]
     [InlineData("--Engine:Cluster:Address=not-an-address", "Engine:Cluster:Address")]
     [InlineData("--Engine:Cluster:Redis=127.0.0.1:6379,nosuchoption=1", "Engine:Cluster:Redis")]
-    public void Build_BadClusterSetting_IsRefusedNamingIt(string argument, string setting)
+    [InlineData("--Engine:Cluster:Certificate:Path=/nonexistent/cluster.pfx", "needs Engine:Cluster:Redis")]
+    [InlineData("--Engine:Cluster:Certificate:Path=/nonexistent/cluster.pfx", "cannot load '/nonexistent/cluster.pfx'", "--Engine:Cluster:Redis=127.0.0.1:6379")]
+    public void Build_BadClusterSetting_IsRefusedNamingIt(string argument, string message, string? redis = null)
     {
-        var e = Assert.Throws<EngineConfigurationException>(() => EngineServer.Build(["--urls", "http://127.0.0.1:0", argument]));
+        var e = Assert.Throws<EngineConfigurationException>(() => EngineServer.Build(["--urls", "http://127.0.0.1:0", argument, .. redis is null ? Array.Empty<string>() : [redis]]));
 
-        Assert.Contains(setting, e.Message, StringComparison.Ordinal);
+        Assert.Contains(message, e.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Starts the server process with <paramref name="arguments"/>, expects it to exit with code 2, and returns its one line of standard error.</summary>

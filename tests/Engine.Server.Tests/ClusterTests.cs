@@ -1,3 +1,4 @@
+using System.Security.Cryptography.X509Certificates;
 using Engine.Grpc.V1;
 using Engine.Server.Internal;
 using Engine.Tests.Infrastructure;
@@ -164,6 +165,69 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
             Assert.Equal(3, update.Version);
             await AssertFreshAsync(b.Summarizer, texts[i], update);
             Assert.Contains(update.Result.Quotes, q => q.Content.Contains("سنواصل", StringComparison.Ordinal));
+        }
+    }
+
+    [Fact]
+    public async Task ServersSharingTheClusterCertificate_FormOneCluster_AndTheSiloPortRefusesAnyOtherPeer()
+    {
+        (X509Certificate2 cluster, string path) = TestCertificates.SelfSigned();
+        (X509Certificate2 stranger, string strangerPath) = TestCertificates.SelfSigned();
+        try
+        {
+            int siloPort = RedisServer.FreePort();
+            string[] settings = [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1",
+                $"--Engine:Cluster:Certificate:Path={path}", $"--Engine:Cluster:Certificate:Password={TestCertificates.Password}"];
+            await using OneOffServer a = await OneOffServer.StartAsync([.. settings, $"--Engine:Cluster:SiloPort={siloPort}"]);
+            await using OneOffServer b = await OneOffServer.StartAsync(settings);
+            string id = "tls-" + Guid.NewGuid().ToString("N");
+            (string text, TextEdit edit) = Appended(TestData.Seed, "\nوقال المتحدث إن الاجتماع سيعقد غدا.");
+            using (var call = a.Documents.Edit())
+            {
+                await SendAsync(call, new EditRequest { Open = new OpenDocument { DocumentId = id, Text = TestData.Seed, Options = Options } });
+            }
+
+            using (var call = b.Documents.Edit())
+            {
+                DocumentUpdate update = await SendAsync(call, Change(id, 1, edit)); // B reaches A's session over TLS
+                Assert.Equal(2, update.Version);
+                await AssertFreshAsync(b.Summarizer, text, update);
+            }
+
+            Assert.True(await SiloAcceptsAsync(siloPort, cluster));
+            Assert.False(await SiloAcceptsAsync(siloPort, stranger));
+        }
+        finally
+        {
+            cluster.Dispose();
+            stranger.Dispose();
+            File.Delete(path);
+            File.Delete(strangerPath);
+        }
+    }
+
+    /// <summary>Whether the silo on <paramref name="port"/> accepts a TLS peer presenting <paramref name="certificate"/> (a refusal closes the connection at once).</summary>
+    private static async Task<bool> SiloAcceptsAsync(int port, X509Certificate2 certificate)
+    {
+        using var tcp = new System.Net.Sockets.TcpClient();
+        await tcp.ConnectAsync(System.Net.IPAddress.Loopback, port);
+        using var tls = new System.Net.Security.SslStream(tcp.GetStream(), leaveInnerStreamOpen: false, (_, _, _, _) => true);
+        try
+        {
+            await tls.AuthenticateAsClientAsync(new System.Net.Security.SslClientAuthenticationOptions { TargetHost = "127.0.0.1", ClientCertificates = [certificate] });
+
+            // Under TLS 1.3 the server judges the client's certificate after the handshake: a refused
+            // peer's first read ends (or fails) at once, an accepted one waits for the silo's messages.
+            using var wait = new CancellationTokenSource(TimeSpan.FromSeconds(3));
+            return await tls.ReadAsync(new byte[1], wait.Token) > 0;
+        }
+        catch (OperationCanceledException)
+        {
+            return true;
+        }
+        catch (Exception e) when (e is IOException or System.Security.Authentication.AuthenticationException)
+        {
+            return false;
         }
     }
 
