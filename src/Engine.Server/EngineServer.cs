@@ -151,89 +151,28 @@ public static class EngineServer
     /// Co-hosts an Orleans silo, which holds the editing sessions (<see cref="Cluster.DocumentGrain"/>).
     /// With no cluster settings it is a cluster of one: localhost clustering on a port this process
     /// picks (Engine:Cluster:SiloPort fixes it; no gateway unless Engine:Cluster:GatewayPort names
-    /// one) and in-memory storage. With
-    /// Engine:Cluster:Redis every server given the same Redis (and cluster id) joins one cluster:
-    /// Redis holds the membership table and each session's last accepted version, so a session
-    /// outlives the server that held it.
+    /// one) and in-memory storage. With Engine:Cluster:Redis every server given the same Redis (and
+    /// cluster id) joins one cluster (<see cref="RedisCluster"/>): Redis holds the membership table
+    /// and each session's last accepted version, so a session outlives the server that held it.
     /// </summary>
     private static void UseCluster(WebApplicationBuilder builder, IConfiguration config, EngineServerOptions limits)
     {
         int siloPort = config.GetValue("Engine:Cluster:SiloPort", 0) is > 0 and var s ? s : FreePort();
         // The gateway serves Orleans clients, and the servers have none (callers use gRPC): off unless asked for.
         int gatewayPort = config.GetValue("Engine:Cluster:GatewayPort", 0) is > 0 and var g ? g : 0;
-        string? redis = config["Engine:Cluster:Redis"] is { Length: > 0 } r ? r : null;
+        RedisCluster? redis = RedisCluster.From(config);
         string clusterId = config["Engine:Cluster:ClusterId"] ?? (redis is null ? "engine-" + Guid.NewGuid().ToString("N") : "engine");
-        StackExchange.Redis.ConfigurationOptions? redisOptions = null;
-        if (redis is not null)
-        {
-            try
-            {
-                redisOptions = StackExchange.Redis.ConfigurationOptions.Parse(redis);
-            }
-            catch (ArgumentException e)
-            {
-                throw new EngineConfigurationException($"Engine:Cluster:Redis is not a Redis connection string ({e.Message}).");
-            }
-        }
-
-        IPAddress? address = null;
-        if (config["Engine:Cluster:Address"] is { Length: > 0 } a && !IPAddress.TryParse(a, out address))
-        {
-            throw new EngineConfigurationException($"Engine:Cluster:Address must be an IP address; got '{a}'.");
-        }
-
-        bool kubernetes = config.GetValue("Engine:Cluster:Kubernetes", false);
-        System.Security.Cryptography.X509Certificates.X509Certificate2? certificate = SiloCertificate(config);
         builder.UseOrleans(silo =>
         {
-            if (redisOptions is null)
+            if (redis is null)
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: "engine", clusterId: clusterId);
                 silo.AddMemoryGrainStorage(Cluster.DocumentGrain.Storage);
             }
             else
             {
-                silo.Configure<Orleans.Configuration.ClusterOptions>(cluster =>
-                {
-                    cluster.ServiceId = "engine";
-                    cluster.ClusterId = clusterId;
-                });
-                silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = redisOptions.Clone());
-                silo.AddRedisGrainStorage(Cluster.DocumentGrain.Storage, storage =>
-                {
-                    storage.ConfigurationOptions = redisOptions.Clone();
-                    storage.DeleteStateOnClear = true;
-                });
-                if (address is null)
-                {
-                    // The host's own address, as the other silos reach it.
-                    silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                }
-                else
-                {
-                    silo.ConfigureEndpoints(address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
-                }
-
-                if (certificate is not null)
-                {
-                    // Mutual TLS between the servers: each presents the cluster's certificate and
-                    // accepts a peer only if it presents the same one.
-                    byte[] pinned = certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
-                    silo.UseTls(certificate, tls =>
-                    {
-                        tls.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
-                        tls.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
-                        tls.RemoteCertificateValidation = (remote, _, _) =>
-                            remote is not null && remote.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).AsSpan().SequenceEqual(pinned);
-                    });
-                }
-
-                if (kubernetes)
-                {
-                    // The pod's address and the cluster's ids from the pod (POD_IP, labels), and
-                    // silos whose pods are gone leave the membership at once.
-                    silo.UseKubernetesHosting();
-                }
+                silo.Configure<Orleans.Configuration.ClusterOptions>(cluster => (cluster.ServiceId, cluster.ClusterId) = ("engine", clusterId));
+                redis.Join(silo, siloPort, gatewayPort);
             }
 
             // A session's activation lives at least as long as the store may keep its document, so
@@ -241,6 +180,82 @@ public static class EngineServer
             silo.Configure<Orleans.Configuration.GrainCollectionOptions>(collection =>
                 collection.CollectionAge = limits.DocumentIdleTimeout + TimeSpan.FromMinutes(1));
         });
+    }
+
+    /// <summary>
+    /// A cluster joined through Redis (Engine:Cluster:Redis): membership and grain storage there,
+    /// the silo reachable at <see cref="Address"/> (the host's when null), Orleans' Kubernetes hosting
+    /// when asked for, and mutual TLS between the silos when a <see cref="Certificate"/> is given.
+    /// </summary>
+    private sealed record RedisCluster(StackExchange.Redis.ConfigurationOptions Options, IPAddress? Address, bool Kubernetes, System.Security.Cryptography.X509Certificates.X509Certificate2? Certificate)
+    {
+        /// <summary>The settings, checked; null without Engine:Cluster:Redis (then no other cluster setting but the ports and id may be given).</summary>
+        public static RedisCluster? From(IConfiguration config)
+        {
+            bool kubernetes = config.GetValue("Engine:Cluster:Kubernetes", false);
+            if (config["Engine:Cluster:Redis"] is not { Length: > 0 } redis)
+            {
+                string? orphan = kubernetes ? "Engine:Cluster:Kubernetes"
+                    : ((string[])["Engine:Cluster:Address", "Engine:Cluster:Certificate:Path"]).FirstOrDefault(name => config[name] is { Length: > 0 });
+                return orphan is null ? null : throw new EngineConfigurationException($"{orphan} is a setting of a cluster of several servers: it needs Engine:Cluster:Redis.");
+            }
+
+            StackExchange.Redis.ConfigurationOptions options;
+            try
+            {
+                options = StackExchange.Redis.ConfigurationOptions.Parse(redis);
+            }
+            catch (ArgumentException e)
+            {
+                throw new EngineConfigurationException($"Engine:Cluster:Redis is not a Redis connection string ({e.Message}).");
+            }
+
+            IPAddress? address = null;
+            if (config["Engine:Cluster:Address"] is { Length: > 0 } a && !IPAddress.TryParse(a, out address))
+            {
+                throw new EngineConfigurationException($"Engine:Cluster:Address must be an IP address; got '{a}'.");
+            }
+
+            return new RedisCluster(options, address, kubernetes, SiloCertificate(config));
+        }
+
+        public void Join(ISiloBuilder silo, int siloPort, int gatewayPort)
+        {
+            silo.UseRedisClustering(clustering => clustering.ConfigurationOptions = Options.Clone());
+            silo.AddRedisGrainStorage(Cluster.DocumentGrain.Storage, storage =>
+            {
+                storage.ConfigurationOptions = Options.Clone();
+                storage.DeleteStateOnClear = true;
+            });
+            if (Address is null)
+            {
+                silo.ConfigureEndpoints(siloPort, gatewayPort, listenOnAnyHostAddress: true); // the host's own address
+            }
+            else
+            {
+                silo.ConfigureEndpoints(Address, siloPort, gatewayPort, listenOnAnyHostAddress: true);
+            }
+
+            if (Certificate is not null)
+            {
+                // Each server presents the cluster's certificate and accepts a peer only if it presents the same one.
+                byte[] pinned = Certificate.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256);
+                silo.UseTls(Certificate, tls =>
+                {
+                    tls.RemoteCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                    tls.ClientCertificateMode = Orleans.Connections.Security.RemoteCertificateMode.RequireCertificate;
+                    tls.RemoteCertificateValidation = (remote, _, _) =>
+                        remote is not null && remote.GetCertHash(System.Security.Cryptography.HashAlgorithmName.SHA256).AsSpan().SequenceEqual(pinned);
+                });
+            }
+
+            if (Kubernetes)
+            {
+                // The pod's address and the cluster's ids from the pod (POD_IP, labels), and silos
+                // whose pods are gone leave the membership at once.
+                silo.UseKubernetesHosting();
+            }
+        }
     }
 
     /// <summary>
@@ -252,11 +267,6 @@ public static class EngineServer
         if (config["Engine:Cluster:Certificate:Path"] is not { Length: > 0 } path)
         {
             return null;
-        }
-
-        if (config["Engine:Cluster:Redis"] is not { Length: > 0 })
-        {
-            throw new EngineConfigurationException("Engine:Cluster:Certificate:Path secures the traffic between the servers of a cluster: it needs Engine:Cluster:Redis.");
         }
 
         try

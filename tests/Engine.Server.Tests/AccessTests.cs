@@ -172,9 +172,11 @@ public class AccessTests
     }
 
     [Theory]
-    [InlineData("--Engine:Cluster:Address=not-an-address", "Engine:Cluster:Address")]
+    [InlineData("--Engine:Cluster:Address=not-an-address", "Engine:Cluster:Address must be an IP address", "--Engine:Cluster:Redis=127.0.0.1:6379")]
+    [InlineData("--Engine:Cluster:Address=10.0.0.7", "Engine:Cluster:Address is a setting of a cluster of several servers")]
     [InlineData("--Engine:Cluster:Redis=127.0.0.1:6379,nosuchoption=1", "Engine:Cluster:Redis")]
-    [InlineData("--Engine:Cluster:Certificate:Path=/nonexistent/cluster.pfx", "needs Engine:Cluster:Redis")]
+    [InlineData("--Engine:Cluster:Certificate:Path=/nonexistent/cluster.pfx", "Engine:Cluster:Certificate:Path is a setting of a cluster of several servers: it needs Engine:Cluster:Redis")]
+    [InlineData("--Engine:Cluster:Kubernetes=true", "Engine:Cluster:Kubernetes is a setting of a cluster of several servers")]
     [InlineData("--Engine:Cluster:Certificate:Path=/nonexistent/cluster.pfx", "cannot load '/nonexistent/cluster.pfx'", "--Engine:Cluster:Redis=127.0.0.1:6379")]
     public void Build_BadClusterSetting_IsRefusedNamingIt(string argument, string message, string? redis = null)
     {
