@@ -10,7 +10,9 @@
    port, selectors matching their pods' labels, Services' target ports, settings the server reads,
    and a NetworkPolicy that opens the silo port to the engine's own pods only.
 
-Usage: python3 deploy/check.py (from anywhere). The server takes the image's own ports, which must be free.
+Usage: python3 deploy/check.py (from anywhere). The server takes the image's own ports, which must
+be free; health is asked through tests/clients/node/grpcurl.mjs (Node.js, after `npm ci` there)
+and the manifests are read with PyYAML (Debian: python3-yaml).
 """
 import hashlib, json, os, re, shutil, subprocess, sys, tempfile, time, urllib.request, urllib.error
 import yaml
