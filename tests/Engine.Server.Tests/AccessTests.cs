@@ -188,13 +188,7 @@ public class AccessTests
     /// <summary>Starts the server process with <paramref name="arguments"/>, expects it to exit with code 2, and returns its one line of standard error.</summary>
     private static async Task<string> FailedStartAsync(params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [typeof(EngineServer).Assembly.Location, .. arguments])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        using Process process = Process.Start(start)!;
+        using Process process = Process.Start(ServerProcess.StartInfo(arguments))!;
         _ = process.StandardOutput.ReadToEndAsync(); // the host's log
         string stderr = await process.StandardError.ReadToEndAsync();
         await process.WaitForExitAsync();

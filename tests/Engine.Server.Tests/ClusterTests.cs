@@ -118,7 +118,7 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
     [Fact]
     public async Task TwoServerProcesses_OpenThroughA_ChangeThroughB_KillA_ChangeThroughB_Continues()
     {
-        string[] cluster = [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1"];
+        string[] cluster = TestCluster.Settings(redis);
         using ServerProcess a = await ServerProcess.StartAsync(cluster);
         using ServerProcess b = await ServerProcess.StartAsync(cluster);
         string run = Guid.NewGuid().ToString("N");
@@ -175,9 +175,8 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
         (X509Certificate2 stranger, string strangerPath) = TestCertificates.SelfSigned();
         try
         {
-            int siloPort = RedisServer.FreePort();
-            string[] settings = [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1",
-                $"--Engine:Cluster:Certificate:Path={path}", $"--Engine:Cluster:Certificate:Password={TestCertificates.Password}"];
+            int siloPort = HttpTests.FreePort();
+            string[] settings = [.. TestCluster.Settings(redis), $"--Engine:Cluster:Certificate:Path={path}", $"--Engine:Cluster:Certificate:Password={TestCertificates.Password}"];
             await using OneOffServer a = await OneOffServer.StartAsync([.. settings, $"--Engine:Cluster:SiloPort={siloPort}"]);
             await using OneOffServer b = await OneOffServer.StartAsync(settings);
             string id = "tls-" + Guid.NewGuid().ToString("N");
@@ -267,16 +266,17 @@ public sealed class ClusterTests(RedisServer redis) : IClassFixture<RedisServer>
         public EditRequest Open(int i, string text) =>
             new() { Open = new OpenDocument { DocumentId = Id(i), Text = text, Options = Options } };
 
+        /// <summary>Settings that join a server to a new cluster of its own on <paramref name="redis"/>, on loopback.</summary>
+        public static string[] Settings(RedisServer redis) =>
+            [$"--Engine:Cluster:Redis={redis.ConnectionString}", $"--Engine:Cluster:ClusterId=test-{Guid.NewGuid():N}", "--Engine:Cluster:Address=127.0.0.1"];
+
         public static async Task<TestCluster> StartAsync(RedisServer redis, int count)
         {
-            string clusterId = "test-" + Guid.NewGuid().ToString("N");
+            string[] settings = Settings(redis);
             var servers = new OneOffServer?[count];
             for (int i = 0; i < count; i++)
             {
-                servers[i] = await OneOffServer.StartAsync([
-                    $"--Engine:Cluster:Redis={redis.ConnectionString}",
-                    $"--Engine:Cluster:ClusterId={clusterId}",
-                    "--Engine:Cluster:Address=127.0.0.1"]);
+                servers[i] = await OneOffServer.StartAsync(settings);
             }
 
             return new TestCluster(servers);

@@ -16,7 +16,7 @@ public sealed class RedisServer : IDisposable
     public RedisServer()
     {
         string binary = Environment.GetEnvironmentVariable("ENGINE_REDIS_SERVER") is { Length: > 0 } b ? b : "redis-server";
-        Port = FreePort();
+        Port = HttpTests.FreePort();
         var start = new ProcessStartInfo(binary)
         {
             RedirectStandardOutput = true,
@@ -67,13 +67,6 @@ public sealed class RedisServer : IDisposable
         }
 
         _process.Dispose();
-    }
-
-    internal static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static bool Accepts(int port)

@@ -28,14 +28,8 @@ public sealed class ServerProcess : IDisposable
     /// <summary>Starts the server with <paramref name="arguments"/> and waits until its health service answers SERVING.</summary>
     public static async Task<ServerProcess> StartAsync(params string[] arguments)
     {
-        string address = $"http://127.0.0.1:{RedisServer.FreePort()}";
-        var start = new ProcessStartInfo("dotnet", [typeof(EngineServer).Assembly.Location, "--urls", address, "--Engine:HttpUrl=", .. arguments])
-        {
-            RedirectStandardError = true,
-            RedirectStandardOutput = true,
-            WorkingDirectory = Path.GetTempPath(),
-        };
-        var server = new ServerProcess(Process.Start(start)!, address);
+        string address = $"http://127.0.0.1:{HttpTests.FreePort()}";
+        var server = new ServerProcess(Process.Start(StartInfo(["--urls", address, "--Engine:HttpUrl=", .. arguments]))!, address);
         server._process.OutputDataReceived += (_, e) => server.Record(e.Data);
         server._process.ErrorDataReceived += (_, e) => server.Record(e.Data);
         server._process.BeginOutputReadLine();
@@ -62,6 +56,15 @@ public sealed class ServerProcess : IDisposable
             }
         }
     }
+
+    /// <summary>How the built server is started as a process with <paramref name="arguments"/>, its output captured.</summary>
+    public static ProcessStartInfo StartInfo(string[] arguments) =>
+        new("dotnet", [typeof(EngineServer).Assembly.Location, .. arguments])
+        {
+            RedirectStandardError = true,
+            RedirectStandardOutput = true,
+            WorkingDirectory = Path.GetTempPath(),
+        };
 
     /// <summary>What the process wrote, for a failing test's message.</summary>
     public string Output

@@ -48,7 +48,7 @@ internal sealed class DocumentGrain(
     /// </summary>
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
-        bool live = _held is not null && store.TryGet(Key, out StoredDocument held) && ReferenceEquals(held, _held);
+        bool live = HoldsLive(Key);
         if (reason.ReasonCode == DeactivationReasonCode.ActivationIdle)
         {
             if (_held is not null && !live && state.State.Text is not null)
@@ -162,7 +162,7 @@ internal sealed class DocumentGrain(
         {
             long version = state.State.Version;
             state.State = before;
-            if (_held is not null && store.TryGet(key, out StoredDocument live) && ReferenceEquals(live, _held))
+            if (HoldsLive(key))
             {
                 store.Remove(key, DocumentStore.HandedOver);
             }
@@ -233,6 +233,9 @@ internal sealed class DocumentGrain(
         store.Resized(key, restored);
         return _held = restored;
     }
+
+    /// <summary>Whether the store still holds this activation's own live copy of the document.</summary>
+    private bool HoldsLive(DocumentKey key) => _held is not null && store.TryGet(key, out StoredDocument live) && ReferenceEquals(live, _held);
 
     private static StoredDocument Create(string text, long version, DocumentOptions? given, CancellationToken ct)
     {
